@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MlValue.DependencyInjection;
+
+/// <summary>Marks a service collection into which MlValue was added, so a second call is harmless.</summary>
+internal sealed class MlValueMarker
+{
+    private readonly HashSet<Type> _bound = [];
+
+    public static MlValueMarker? Find(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(MlValueMarker) && descriptor.ImplementationInstance is MlValueMarker marker)
+            {
+                return marker;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsBound<TOptions>(IServiceCollection services)
+    {
+        var marker = Find(services);
+        return marker is not null && !marker._bound.Add(typeof(TOptions));
+    }
+}
