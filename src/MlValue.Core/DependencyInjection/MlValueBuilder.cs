@@ -42,9 +42,15 @@ public sealed class MlValueBuilder
     {
         ArgumentNullException.ThrowIfNull(sectionName);
         var options = Services.AddOptions<TOptions>();
-        if (Configuration is not null && !MlValueMarker.IsBound<TOptions>(Services))
+        if (MlValueMarker.FirstRegistration<TOptions>(Services))
         {
-            options.Bind(sectionName.Length == 0 ? Configuration : Configuration.GetSection(sectionName));
+            if (Configuration is not null)
+            {
+                options.Bind(sectionName.Length == 0 ? Configuration : Configuration.GetSection(sectionName));
+            }
+
+            options.ValidateOnStart();
+            Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         }
 
         if (configure is not null)
@@ -52,8 +58,6 @@ public sealed class MlValueBuilder
             options.Configure(configure);
         }
 
-        options.ValidateOnStart();
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return this;
     }
 }

@@ -20,9 +20,7 @@ internal sealed class MlValueMarker
         return null;
     }
 
-    public static bool IsBound<TOptions>(IServiceCollection services)
-    {
-        var marker = Find(services);
-        return marker is not null && !marker._bound.Add(typeof(TOptions));
-    }
+    /// <summary>True the first time options of this type are registered into the collection.</summary>
+    public static bool FirstRegistration<TOptions>(IServiceCollection services)
+        => Find(services)?._bound.Add(typeof(TOptions)) ?? true;
 }
