@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MlValue;
+using MlValue.Data;
+using MlValue.DependencyInjection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the data stage: its options and the checkpoint store of the data sources.</summary>
+public static class DataBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DataOptions"/> (bound from <c>MlValue:Data</c>, validated at start-up)
+    /// and a <see cref="FileCheckpointStore"/> as <see cref="ICheckpointStore"/> under
+    /// <c>MlValue:RootDirectory</c>/<c>MlValue:Data:CheckpointDirectory</c> (default <c>mlvalue/checkpoints</c>).
+    /// Calling it twice is harmless; a store registered before is kept.
+    /// </summary>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="configure">Optional changes applied after binding.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddDataSources(this MlValueBuilder builder, Action<DataOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureOptions<DataOptions, DataOptionsValidator>("Data", configure);
+        builder.Services.TryAddSingleton<ICheckpointStore>(sp =>
+        {
+            var root = sp.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory;
+            var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+            return new FileCheckpointStore(Path.Combine(root, data.CheckpointDirectory));
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a folder source of <typeparamref name="T"/> as the <see cref="IDataSource{T}"/>,
+    /// using the registered <see cref="ICheckpointStore"/>, <see cref="DataOptions"/> and <see cref="TimeProvider"/>.
+    /// Calls <see cref="AddDataSources"/> if needed.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="name">The source name and checkpoint key.</param>
+    /// <param name="folder">The folder the files arrive in.</param>
+    /// <param name="format">The file format.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddFolderDataSource<T>(this MlValueBuilder builder, string name, string folder, DataFileFormat format)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddDataSources();
+        builder.Services.TryAddSingleton<IDataSource<T>>(sp => DataSources.FromFolder<T>(
+            name,
+            folder,
+            format,
+            sp.GetRequiredService<ICheckpointStore>(),
+            sp.GetRequiredService<IOptions<DataOptions>>().Value,
+            sp.GetService<TimeProvider>()));
+        return builder;
+    }
+}

@@ -1,0 +1,29 @@
+namespace MlValue.Data;
+
+/// <summary>Options of the data stage, bound from the <c>MlValue:Data</c> configuration section.</summary>
+public class DataOptions
+{
+    internal const int DefaultMaxBatchRecords = 10_000;
+
+    /// <summary>
+    /// The folder of the checkpoint files, relative to <c>MlValue:RootDirectory</c> unless rooted.
+    /// Default: <c>checkpoints</c>.
+    /// </summary>
+    public string CheckpointDirectory { get; set; } = "checkpoints";
+
+    /// <summary>The most records (lines) one read of a source returns. Default: 10,000 records.</summary>
+    public int MaxBatchRecords { get; set; } = DefaultMaxBatchRecords;
+
+    /// <summary>
+    /// The longest field a folder source accepts, in characters; a longer field makes its line a
+    /// read error. A line longer than 16 times this (in bytes) is skipped without being buffered.
+    /// Default: 1,048,576 characters (1 Mi).
+    /// </summary>
+    public int MaxFieldLength { get; set; } = 1 << 20;
+
+    /// <summary>What a folder source does with a column that no property of the record type has. Default: <see cref="UnknownColumnHandling.Report"/>.</summary>
+    public UnknownColumnHandling UnknownColumns { get; set; } = UnknownColumnHandling.Report;
+
+    /// <summary>Whether float and double fields may be NaN or ±Infinity; when false such a field is a read error. Default: <see langword="false"/>.</summary>
+    public bool AllowNonFiniteNumbers { get; set; }
+}

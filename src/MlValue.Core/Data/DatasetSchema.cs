@@ -1,0 +1,13 @@
+namespace MlValue.Data;
+
+/// <summary>The columns of a dataset, ordered by name (ordinal); part of the content-addressed id.</summary>
+public sealed class DatasetSchema
+{
+    internal DatasetSchema(IReadOnlyList<DatasetColumn> columns) => Columns = columns;
+
+    /// <summary>The columns, ordered by name (ordinal).</summary>
+    public IReadOnlyList<DatasetColumn> Columns { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join(", ", Columns.Select(c => $"{c.Name}: {c.Type}{(c.IsNullable ? "?" : string.Empty)}"));
+}

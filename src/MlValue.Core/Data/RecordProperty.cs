@@ -1,0 +1,32 @@
+using System.Reflection;
+
+namespace MlValue.Data;
+
+/// <summary>One public read-write property of a record type, seen as a dataset column.</summary>
+internal sealed class RecordProperty
+{
+    private readonly PropertyInfo _property;
+
+    public RecordProperty(PropertyInfo property, ColumnKind kind, bool isNullableValue)
+    {
+        _property = property;
+        Kind = kind;
+        IsNullableValue = isNullableValue;
+        Column = new DatasetColumn(property.Name, ColumnKinds.TypeName(kind), isNullableValue);
+    }
+
+    public string Name => _property.Name;
+
+    public ColumnKind Kind { get; }
+
+    /// <summary>True for <c>Nullable&lt;T&gt;</c> value types (an empty field maps to null).</summary>
+    public bool IsNullableValue { get; }
+
+    public Type PropertyType => _property.PropertyType;
+
+    public DatasetColumn Column { get; }
+
+    public object? Get(object record) => _property.GetValue(record);
+
+    public void Set(object record, object? value) => _property.SetValue(record, value);
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace MlValue.Data;
+
+/// <summary>
+/// The columns of a record type: its public instance read-write properties, ordered by name
+/// (ordinal), so the schema and the hash do not depend on declaration or reflection order.
+/// </summary>
+internal sealed class RecordShape
+{
+    private static readonly ConcurrentDictionary<Type, RecordShape> Cache = new();
+    private readonly Dictionary<string, RecordProperty> _byName;
+
+    private RecordShape(Type type, IReadOnlyList<RecordProperty> properties)
+    {
+        Type = type;
+        Properties = properties;
+        Schema = new DatasetSchema(properties.Select(p => p.Column).ToArray());
+        _byName = new Dictionary<string, RecordProperty>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in properties)
+        {
+            if (!_byName.TryAdd(property.Name, property))
+            {
+                throw new DatasetException($"Record type '{type.Name}' has two properties named '{property.Name}' when case is ignored; files map columns to properties case-insensitively, so rename one of them.");
+            }
+        }
+    }
+
+    public Type Type { get; }
+
+    public IReadOnlyList<RecordProperty> Properties { get; }
+
+    public DatasetSchema Schema { get; }
+
+    public static RecordShape Of<T>() => Of(typeof(T));
+
+    public static RecordShape Of(Type type) => Cache.GetOrAdd(type, Build);
+
+    public RecordProperty? Find(string column) => _byName.GetValueOrDefault(column.Trim());
+
+    public object Copy(object record)
+    {
+        var copy = Activator.CreateInstance(Type)!;
+        foreach (var property in Properties)
+        {
+            property.Set(copy, property.Get(record));
+        }
+
+        return copy;
+    }
+
+    private static RecordShape Build(Type type)
+    {
+        var properties = new List<RecordProperty>();
+        foreach (var info in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (info.GetMethod is not { IsPublic: true } || info.SetMethod is not { IsPublic: true } || info.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            var underlying = Nullable.GetUnderlyingType(info.PropertyType);
+            var kind = ColumnKinds.Of(underlying ?? info.PropertyType)
+                ?? throw new DatasetException($"Property '{type.Name}.{info.Name}' has type '{info.PropertyType.Name}', which a dataset column cannot hold. Use {ColumnKinds.Supported}, or make the property read-only to leave it out of the schema.");
+            properties.Add(new RecordProperty(info, kind, underlying is not null));
+        }
+
+        if (properties.Count == 0)
+        {
+            throw new DatasetException($"Record type '{type.Name}' has no public read-write properties, so it has no columns. Add public properties with get and set.");
+        }
+
+        properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return new RecordShape(type, properties);
+    }
+}
