@@ -58,7 +58,7 @@ internal static class JsonRecordReader
         switch (element.ValueKind)
         {
             case JsonValueKind.Null:
-                return property.Kind == ColumnKind.String || property.IsNullableValue ? null : $"null is not allowed in a {property.Column.Type} column; make the property nullable or fill the value";
+                return property.Kind == ColumnKind.String || property.IsNullableValue ? null : $"null is not allowed in a column of type {property.Column.Type}; make the property nullable or fill the value";
             case JsonValueKind.String when property.Kind == ColumnKind.String:
                 var text = element.GetString()!;
                 value = text;

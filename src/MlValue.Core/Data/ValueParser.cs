@@ -17,12 +17,12 @@ internal static class ValueParser
 
         if (text.Length == 0)
         {
-            return property.IsNullableValue ? null : $"empty value for a {property.Column.Type} column; make the property nullable ({property.Column.Type}?) or fill the value";
+            return property.IsNullableValue ? null : $"empty value in a column of type {property.Column.Type}; make the property nullable ({property.Column.Type}?) or fill the value";
         }
 
         if (text.Length > 100)
         {
-            return $"{text.Length} characters is too long for a {property.Column.Type} value";
+            return $"{text.Length} characters is too long for a value of type {property.Column.Type}";
         }
 
         switch (property.Kind)
@@ -38,7 +38,7 @@ internal static class ValueParser
             case ColumnKind.DateTime or ColumnKind.DateTimeOffset:
                 return $"'{Excerpt(text)}' is not a date; write dates in ISO 8601, for example 2024-01-31T12:00:00Z";
             default:
-                return $"'{Excerpt(text)}' is not a {property.Column.Type} value (invariant culture, '.' as decimal point)";
+                return $"'{Excerpt(text)}' is not a valid {property.Column.Type} value (invariant culture, '.' as decimal point)";
         }
     }
 

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MlValue.Data;
+
+namespace MlValue.Tests.Data;
+
+[TestClass]
+public sealed class DataBuilderExtensionsTests
+{
+    [TestMethod]
+    public void AddDataSources_Default_FileStoreUnderRootCheckpoints()
+    {
+        using var provider = new ServiceCollection().AddMlValue(o => o.RootDirectory = "root-here").AddDataSources().AddDataSources().Services.BuildServiceProvider();
+
+        var store = (FileCheckpointStore)provider.GetRequiredService<ICheckpointStore>();
+
+        Assert.AreEqual(Path.GetFullPath(Path.Combine("root-here", "checkpoints")), store.RootDirectory);
+    }
+
+    [TestMethod]
+    public void AddDataSources_FromConfiguration_BindsDataSection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MlValue:Data:MaxBatchRecords"] = "50",
+            ["MlValue:Data:UnknownColumns"] = "Ignore",
+        }).Build();
+        using var provider = new ServiceCollection().AddMlValue(configuration.GetSection("MlValue")).AddDataSources().Services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<DataOptions>>().Value;
+
+        Assert.AreEqual(50, options.MaxBatchRecords);
+        Assert.AreEqual(UnknownColumnHandling.Ignore, options.UnknownColumns);
+    }
+
+    [TestMethod]
+    public void AddDataSources_InvalidOption_FailsNamingTheSetting()
+    {
+        using var provider = new ServiceCollection().AddMlValue().AddDataSources(o => o.MaxFieldLength = 0).Services.BuildServiceProvider();
+
+        var error = Assert.ThrowsExactly<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<DataOptions>>().Value);
+        StringAssert.Contains(error.Message, "MlValue:Data:MaxFieldLength");
+    }
+
+    [TestMethod]
+    public async Task AddFolderDataSource_ResolvesWorkingSource()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("a.csv"), "Key,X,Flag,N\nk1,0.5,true,3\n");
+        using var provider = new ServiceCollection()
+            .AddMlValue(o => o.RootDirectory = temp.File("state"))
+            .AddFolderDataSource<Point>("points", temp.Path, DataFileFormat.Csv)
+            .Services.BuildServiceProvider();
+        var source = provider.GetRequiredService<IDataSource<Point>>();
+
+        var batch = await source.ReadAsync();
+        await source.CommitAsync(batch);
+
+        Assert.AreEqual("k1", batch.Records.Single().Key);
+        Assert.IsTrue(File.Exists(Path.Combine(temp.File("state"), "checkpoints", "points.checkpoint")));
+    }
+}
