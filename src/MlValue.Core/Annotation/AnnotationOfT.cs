@@ -4,7 +4,7 @@ namespace MlValue.Annotation;
 
 /// <summary>
 /// One annotator's answer for one item: a label with a confidence in [0, 1], or an explicit abstain.
-/// Create with <see cref="Annotation.Of{TLabel}"/> or <see cref="Annotation.Abstain{TLabel}"/>.
+/// Create with <see cref="Annotations.Of{TLabel}"/> or <see cref="Annotations.Abstain{TLabel}"/>.
 /// </summary>
 /// <typeparam name="TLabel">The label type.</typeparam>
 public sealed class Annotation<TLabel>
@@ -34,7 +34,7 @@ public sealed class Annotation<TLabel>
     public double Confidence { get; }
 
     /// <summary>The label as invariant text, or <c>(abstain)</c>.</summary>
-    public string LabelText => IsAbstain ? "(abstain)" : Annotation.Format(Label);
+    public string LabelText => IsAbstain ? "(abstain)" : Annotations.Format(Label);
 
     /// <inheritdoc />
     public override string ToString()

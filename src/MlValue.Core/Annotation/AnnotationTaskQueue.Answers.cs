@@ -45,6 +45,6 @@ public sealed partial class AnnotationTaskQueue
 
     private static Annotation<TLabel> ToAnnotation<TLabel>(TaskRecord task, AnswerRecord answer)
         => answer.Abstain || answer.Label is null
-            ? Annotation.Abstain<TLabel>(task.ItemId, answer.AnnotatorId)
-            : Annotation.Of(task.ItemId, answer.AnnotatorId, answer.Label.Value.Deserialize<TLabel>(Json)!, answer.Confidence);
+            ? Annotations.Abstain<TLabel>(task.ItemId, answer.AnnotatorId)
+            : Annotations.Of(task.ItemId, answer.AnnotatorId, answer.Label.Value.Deserialize<TLabel>(Json)!, answer.Confidence);
 }

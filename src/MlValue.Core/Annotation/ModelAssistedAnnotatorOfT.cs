@@ -49,8 +49,8 @@ public sealed class ModelAssistedAnnotator<TItem, TLabel> : IAnnotator<TItem, TL
             cancellationToken.ThrowIfCancellationRequested();
             var (label, confidence) = Predict(itemId, item);
             result.Add(confidence >= Threshold
-                ? Annotation.Of(itemId, Id, label, confidence)
-                : Annotation.Abstain<TLabel>(itemId, Id));
+                ? Annotations.Of(itemId, Id, label, confidence)
+                : Annotations.Abstain<TLabel>(itemId, Id));
         }
 
         AnnotationTelemetry.Record(Id, result);
@@ -72,7 +72,7 @@ public sealed class ModelAssistedAnnotator<TItem, TLabel> : IAnnotator<TItem, TL
         if (prediction.Label is null || double.IsNaN(prediction.Confidence) || prediction.Confidence < 0 || prediction.Confidence > 1)
         {
             throw new AnnotationException(
-                $"Model-assisted annotator '{Id}' gave item '{itemId}' label '{Annotation.Format(prediction.Label)}' with confidence {prediction.Confidence}; the label must be set and the confidence in [0, 1] (use a calibrated probability).");
+                $"Model-assisted annotator '{Id}' gave item '{itemId}' label '{Annotations.Format(prediction.Label)}' with confidence {prediction.Confidence}; the label must be set and the confidence in [0, 1] (use a calibrated probability).");
         }
 
         return prediction;

@@ -10,7 +10,7 @@ internal sealed class QueueAnnotator<TItem, TLabel>(AnnotationTaskQueue queue, s
         using var activity = AnnotationTelemetry.Start("mlvalue.annotation.human", humanId);
         var keyed = ItemKeys.Collect(items, itemId, $"Task queue annotator '{humanId}'");
         var answers = await queue.AnswersOfAsync<TLabel>(humanId, cancellationToken).ConfigureAwait(false);
-        var result = keyed.ConvertAll(k => answers.TryGetValue(k.Id, out var a) ? a : Annotation.Abstain<TLabel>(k.Id, humanId));
+        var result = keyed.ConvertAll(k => answers.TryGetValue(k.Id, out var a) ? a : Annotations.Abstain<TLabel>(k.Id, humanId));
         AnnotationTelemetry.Record(humanId, result);
         return result;
     }

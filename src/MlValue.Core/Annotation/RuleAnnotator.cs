@@ -49,8 +49,8 @@ public sealed class RuleAnnotator<TItem, TLabel> : IAnnotator<TItem, TLabel>
         var votes = ApplyEach(items, cancellationToken);
         var combined = LabelAggregator.MajorityVote(votes, TieBreak.Abstain)
             .Select(a => a.IsAbstain
-                ? Annotation.Abstain<TLabel>(a.ItemId, Id)
-                : Annotation.Of(a.ItemId, Id, a.Label!, a.Confidence))
+                ? Annotations.Abstain<TLabel>(a.ItemId, Id)
+                : Annotations.Of(a.ItemId, Id, a.Label!, a.Confidence))
             .ToList();
         AnnotationTelemetry.Record(Id, combined);
         return Task.FromResult<IReadOnlyList<Annotation<TLabel>>>(combined);
@@ -74,8 +74,8 @@ public sealed class RuleAnnotator<TItem, TLabel> : IAnnotator<TItem, TLabel>
             {
                 var vote = Apply(function, itemId, item);
                 votes.Add(vote.IsAbstain
-                    ? Annotation.Abstain<TLabel>(itemId, function.Name)
-                    : Annotation.Of(itemId, function.Name, vote.Label!, vote.Confidence));
+                    ? Annotations.Abstain<TLabel>(itemId, function.Name)
+                    : Annotations.Of(itemId, function.Name, vote.Label!, vote.Confidence));
             }
         }
 

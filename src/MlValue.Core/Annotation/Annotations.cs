@@ -4,7 +4,7 @@ using MlValue.Internal;
 namespace MlValue.Annotation;
 
 /// <summary>Creates <see cref="Annotation{TLabel}"/> values.</summary>
-public static class Annotation
+public static class Annotations
 {
     /// <summary>A label for an item.</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
@@ -19,7 +19,7 @@ public static class Annotation
         Guard.NotNullOrWhiteSpace(annotatorId);
         if (label is null)
         {
-            throw new ArgumentNullException(nameof(label), $"The label of item '{itemId}' by '{annotatorId}' is null; use Annotation.Abstain to say 'no label'.");
+            throw new ArgumentNullException(nameof(label), $"The label of item '{itemId}' by '{annotatorId}' is null; use Annotations.Abstain to say 'no label'.");
         }
 
         CheckConfidence(confidence, itemId, annotatorId);
