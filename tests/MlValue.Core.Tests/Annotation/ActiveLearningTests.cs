@@ -36,7 +36,7 @@ public sealed class ActiveLearningTests
     [TestMethod]
     public void SelectBinary_SpamFixture_PicksClosestToHalf()
     {
-        var picked = ActiveLearning.SelectBinary(SpamFixture.All, m => m.Id, SpamRules.SpamProbability, 10, UncertaintyStrategy.LeastConfidence);
+        var picked = ActiveLearning.SelectBinary(SpamFixture.All, SpamRules.Key, SpamRules.SpamProbability, 10, UncertaintyStrategy.LeastConfidence);
 
         Assert.AreEqual(10, picked.Count);
         Assert.IsTrue(picked.All(p => Math.Abs(SpamRules.SpamProbability(p.Item) - 0.5) < 1e-12));

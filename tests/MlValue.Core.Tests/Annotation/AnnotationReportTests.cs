@@ -14,7 +14,13 @@ public sealed class AnnotationReportTests
     public void Setup() => _root = Path.Combine(Path.GetTempPath(), "mlvalue-annotation-report-" + Guid.NewGuid().ToString("N"));
 
     [TestCleanup]
-    public void Cleanup() => Directory.Delete(_root, recursive: true);
+    public void Cleanup()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
 
     [TestMethod]
     public async Task ToMarkdown_SpamRulesAndTwoHumans_SnapshotWithAgreement()
@@ -25,7 +31,7 @@ public sealed class AnnotationReportTests
         var ruleLabels = await rules.AnnotateAsync(messages);
         var queue = new AnnotationTaskQueue(Path.Combine(_root, "queue"), new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero)));
         var toHumans = messages.Where(m => m.Group is "hard-ham-1" or "spam-1").ToList();
-        await queue.ExportAsync(toHumans, m => m.Id, ruleLabels, Path.Combine(_root, "tasks.jsonl"));
+        await queue.ExportAsync(toHumans, SpamRules.Key, ruleLabels, Path.Combine(_root, "tasks.jsonl"));
 
         // Simulated answer file: alice answers all, missing every 7th; bob answers every other, missing every 5th; one bad line.
         var lines = new List<string>();
@@ -44,14 +50,14 @@ public sealed class AnnotationReportTests
         await File.WriteAllLinesAsync(answers, lines);
         var import = await queue.ImportAnswersAsync<string>(answers);
 
-        var alice = await queue.AsAnnotator<SpamMessage, string>("alice", m => m.Id).AnnotateAsync(messages);
-        var bob = await queue.AsAnnotator<SpamMessage, string>("bob", m => m.Id).AnnotateAsync(messages);
+        var alice = await queue.AsAnnotator<SpamMessage, string>("alice", SpamRules.Key).AnnotateAsync(messages);
+        var bob = await queue.AsAnnotator<SpamMessage, string>("bob", SpamRules.Key).AnnotateAsync(messages);
         var all = ruleLabels.Concat(alice).Concat(bob).ToList();
-        var gold = messages.Where(m => m.Group == "spam-1").ToDictionary(m => m.Id, m => m.Label);
+        var gold = messages.Where(m => m.Group == "spam-1").ToDictionary(SpamRules.Key, m => m.Label);
         var aggregated = LabelAggregator.WeightedVote(all, LabelAggregator.WeightsFromGold(all, gold));
 
         Assert.AreEqual(11, import.Malformed.Single().LineNumber);
-        var truth = messages.ToDictionary(m => m.Id, m => m.Label);
+        var truth = messages.ToDictionary(SpamRules.Key, m => m.Label);
         var decided = aggregated.Where(a => !a.IsAbstain).ToList();
         Assert.IsTrue(decided.Count(a => a.Label == truth[a.ItemId]) > 0.85 * decided.Count);
         var text = AnnotationReport.ToMarkdown(all, aggregated, 8)
@@ -66,5 +72,5 @@ public sealed class AnnotationReportTests
     private static string Flip(string label) => label == "spam" ? "ham" : "spam";
 
     private static string AnswerLine(SpamMessage m, string annotator, string label)
-        => $$"""{"taskId":"{{AnnotationTaskQueue.TaskIdFor(m.Id)}}","annotatorId":"{{annotator}}","label":"{{label}}"}""";
+        => $$"""{"taskId":"{{AnnotationTaskQueue.TaskIdFor(SpamRules.Key(m))}}","annotatorId":"{{annotator}}","label":"{{label}}"}""";
 }

@@ -22,7 +22,13 @@ public sealed class AnnotationTaskQueueTests
     }
 
     [TestCleanup]
-    public void Cleanup() => Directory.Delete(_root, recursive: true);
+    public void Cleanup()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
 
     private string PathOf(string name) => Path.Combine(_root, name);
 

@@ -55,8 +55,8 @@ public sealed class LabelIssueFinderTests
     [TestMethod]
     public void Find_SpamFixtureWithRuleProbabilities_SnapshotListsHardHamSuspects()
     {
-        var result = LabelIssueFinder.Find(SpamFixture.All, m => m.Id, m => m.Label, m => [1 - SpamRules.SpamProbability(m), SpamRules.SpamProbability(m)], ["ham", "spam"]);
-        var groups = SpamFixture.All.ToDictionary(m => m.Id, m => m.Group);
+        var result = LabelIssueFinder.Find(SpamFixture.All, SpamRules.Key, m => m.Label, m => [1 - SpamRules.SpamProbability(m), SpamRules.SpamProbability(m)], ["ham", "spam"]);
+        var groups = SpamFixture.All.ToDictionary(SpamRules.Key, m => m.Group);
         var hardHam = result.Issues.Where(i => groups[i.ItemId] == "hard-ham-1").ToList();
 
         Assert.IsTrue(hardHam.Count > 0);

@@ -24,7 +24,7 @@ public sealed class ModelAssistedAnnotatorTests
     public async Task FromBinaryModel_SpamFixture_LabelsOnlyAboveThreshold()
     {
         using var model = new RuleModel();
-        var annotator = ModelAssistedAnnotator.FromBinaryModel("rule-model@1", (SpamMessage m) => m.Id, model, "spam", "ham", 0.7);
+        var annotator = ModelAssistedAnnotator.FromBinaryModel("rule-model@1", SpamRules.Key, model, "spam", "ham", 0.7);
 
         var result = await annotator.AnnotateAsync(SpamFixture.All);
 
@@ -32,7 +32,7 @@ public sealed class ModelAssistedAnnotatorTests
         var labelled = result.Where(r => !r.IsAbstain).ToList();
         Assert.IsTrue(labelled.Count > 0 && labelled.Count < result.Count);
         Assert.IsTrue(labelled.All(r => r.Confidence >= 0.7 && r.AnnotatorId == "rule-model@1"));
-        var truth = SpamFixture.All.ToDictionary(m => m.Id, m => m.Label);
+        var truth = SpamFixture.All.ToDictionary(SpamRules.Key, m => m.Label);
         var accuracy = labelled.Count(r => r.Label == truth[r.ItemId]) / (double)labelled.Count;
         Assert.IsTrue(accuracy > 0.8, $"pre-label accuracy {accuracy}");
     }

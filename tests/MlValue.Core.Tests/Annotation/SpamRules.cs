@@ -18,7 +18,10 @@ internal static class SpamRules
             : RuleVote.Abstain<string>()),
     ];
 
-    public static RuleAnnotator<SpamMessage, string> Annotator() => new("spam-rules", m => m.Id, All);
+    /// <summary>Message ids repeat across corpus groups, so the item id is group/id.</summary>
+    public static string Key(SpamMessage message) => message.Group + "/" + message.Id;
+
+    public static RuleAnnotator<SpamMessage, string> Annotator() => new("spam-rules", Key, All);
 
     /// <summary>A rule-based out-of-sample probability of spam: (1 + spam votes) / (2 + votes).</summary>
     public static double SpamProbability(SpamMessage message)
