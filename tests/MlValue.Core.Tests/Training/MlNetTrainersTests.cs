@@ -28,7 +28,9 @@ public sealed class MlNetTrainersTests
         var correct = holdout.Count(m => model.Predict(m).PredictedLabel == m.IsSpam);
         var accuracy = (double)correct / holdout.Count;
 
-        Assert.IsGreaterThan(0.85, accuracy, $"held-out accuracy {accuracy:0.000}");
+        var majority = Math.Max(holdout.Count(m => m.IsSpam), holdout.Count(m => !m.IsSpam)) / (double)holdout.Count;
+        Assert.IsGreaterThan(0.8, accuracy, $"held-out accuracy {accuracy:0.000}");
+        Assert.IsGreaterThan(majority + 0.1, accuracy, $"held-out accuracy {accuracy:0.000} vs majority {majority:0.000}");
         Assert.AreEqual(MlNetModelFormat.Id, s_spamModel.Artifact.FormatId);
         Assert.IsGreaterThan(0.9, s_spamModel.Metrics["auc"]);
     }
@@ -50,7 +52,7 @@ public sealed class MlNetTrainersTests
     [TestMethod]
     public async Task Text_SameDataAndSeedTwice_SameMetricsAndPredictions()
     {
-        var data = TrainingTestData.Spam(holdout: false).Where((_, i) => i % 2 == 0).ToList();
+        var data = TrainingTestData.SmallSpam();
         var trainer = MlNetTrainers.Text<SpamRecord>(PredictionTask.BinaryClassification, TrainingTestData.SpamOptions(), new FakeTimeProvider());
 
         var first = await trainer.TrainAsync(TrainingSet<SpamRecord>.FromRecords(data, TrainingTestData.DatasetIds, 7), cancellationToken: TestContext.CancellationToken);

@@ -55,7 +55,7 @@ public sealed class ModelFormatRegistryTests
     [TestMethod]
     public async Task Load_MlNetModel_PredictsFromManyThreadsLikeOneThread()
     {
-        var data = TrainingTestData.Spam(holdout: false).Where((_, i) => i % 3 == 0).ToList();
+        var data = TrainingTestData.SmallSpam();
         var trained = await MlNetTrainers.Text<SpamRecord>(PredictionTask.BinaryClassification, TrainingTestData.SpamOptions(), new FakeTimeProvider())
             .TrainAsync(TrainingSet<SpamRecord>.FromRecords(data, TrainingTestData.DatasetIds, 9), cancellationToken: TestContext.CancellationToken);
         using var model = Registry.Load<SpamRecord, BinaryPrediction>(trained.Artifact);

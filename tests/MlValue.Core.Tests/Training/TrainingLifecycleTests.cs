@@ -16,7 +16,7 @@ public sealed class TrainingLifecycleTests
         => MlNetTrainers.Text<SpamRecord>(PredictionTask.BinaryClassification, TrainingTestData.SpamOptions(), time ?? new FakeTimeProvider());
 
     private static TrainingSet<SpamRecord> SmallSpam()
-        => TrainingSet<SpamRecord>.FromRecords(TrainingTestData.Spam(holdout: false).Where((_, i) => i % 3 == 0).ToList(), TrainingTestData.DatasetIds, 5);
+        => TrainingSet<SpamRecord>.FromRecords(TrainingTestData.SmallSpam(), TrainingTestData.DatasetIds, 5);
 
     [TestMethod]
     public async Task TrainAsync_CancelledBeforeStart_ThrowsOperationCanceled()

@@ -33,7 +33,13 @@ internal static class TrainingTestData
     public static readonly string[] DatasetIds = ["ds-train-001"];
 
     public static IReadOnlyList<SpamRecord> Spam(bool holdout)
-        => [.. SpamFixture.All.Where((_, i) => (i % 3 == 0) == holdout).Select(m => new SpamRecord { Subject = m.Subject, Body = m.Body, IsSpam = m.IsSpam })];
+        => [.. SpamFixture.All.Where((_, i) => (i % 3 == 0) == holdout).Select(m => new SpamRecord { Subject = m.Subject, Body = Cut(m.Body, 2000), IsSpam = m.IsSpam })];
+
+    /// <summary>60 training messages with short bodies: for tests about the mechanics, not the quality.</summary>
+    public static IReadOnlyList<SpamRecord> SmallSpam()
+        => [.. Spam(holdout: false).Where((_, i) => i % 3 == 0).Select(r => new SpamRecord { Subject = r.Subject, Body = Cut(r.Body, 400), IsSpam = r.IsSpam })];
+
+    private static string Cut(string? text, int length) => text is null || text.Length <= length ? text ?? "" : text[..length];
 
     public static IReadOnlyList<TabularRecord> Tabular(int count, int seed)
     {
