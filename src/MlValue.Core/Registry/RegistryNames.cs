@@ -6,7 +6,7 @@ namespace MlValue.Registry;
 /// <summary>Validates model names, aliases and attachment names before they reach SQL or the file system.</summary>
 internal static partial class RegistryNames
 {
-    /// <summary>The allowed pattern, quoted in every error message.</summary>
+    /// <summary>The allowed pattern, quoted in every error message (matched to the very end: no trailing newline).</summary>
     public const string Pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$";
 
     public static string ModelName(string? value) => Check(value, "model name");
@@ -34,6 +34,6 @@ internal static partial class RegistryNames
         return Regex.Replace(shown, @"\p{Cc}", m => "\\u" + ((int)m.Value[0]).ToString("x4", CultureInfo.InvariantCulture));
     }
 
-    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Allowed();
 }
