@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace MlValue.Registry;
 
-/// <summary>Small helpers that run the statements of <see cref="RegistrySql"/> with named parameters.</summary>
+/// <summary>Runs the statements of <see cref="RegistrySql"/> with named parameters.</summary>
 internal static class RegistryCommands
 {
     public static SqliteCommand Create(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)

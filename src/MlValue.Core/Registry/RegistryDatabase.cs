@@ -27,17 +27,19 @@ internal sealed class RegistryDatabase
             Pooling = false,
             DefaultTimeout = (int)Math.Max(1, Math.Ceiling(settings.BusyTimeout.TotalSeconds)),
         }.ToString();
-        _busyRetry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<SqliteException>(IsBusy),
-                MaxRetryAttempts = Math.Max(1, settings.MaxBusyRetries),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(20),
-                MaxDelay = TimeSpan.FromSeconds(1),
-            })
-            .Build();
+        _busyRetry = settings.MaxBusyRetries == 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder()
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder().Handle<SqliteException>(IsBusy),
+                    MaxRetryAttempts = settings.MaxBusyRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(20),
+                    MaxDelay = TimeSpan.FromSeconds(1),
+                })
+                .Build();
     }
 
     public static bool IsBusy(SqliteException error) => error.SqliteErrorCode is 5 or 6;
