@@ -37,4 +37,11 @@ public sealed class ModelRegistration
 
     /// <summary>Extra named blobs stored and verified with the version (for example <c>reference-profile</c>).</summary>
     public IReadOnlyDictionary<string, byte[]> Attachments { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>
+    /// The version of the code that trained it (for example the informational version of the training
+    /// application). Default: <see langword="null"/>, meaning the registry's
+    /// <see cref="ModelRegistryOptions.CodeVersion"/>, else the entry assembly's informational version, else MlValue's.
+    /// </summary>
+    public string? CodeVersion { get; init; }
 }

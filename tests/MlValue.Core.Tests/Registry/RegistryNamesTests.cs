@@ -1,0 +1,102 @@
+using MlValue.Registry;
+
+namespace MlValue.Tests.Registry;
+
+[TestClass]
+public sealed class RegistryNamesTests
+{
+    private RegistryFixture _fixture = null!;
+
+    [TestInitialize]
+    public void Initialize() => _fixture = new RegistryFixture();
+
+    [TestCleanup]
+    public void Cleanup() => _fixture.Dispose();
+
+    [TestMethod]
+    [DataRow("../escape")]
+    [DataRow("..")]
+    [DataRow(".")]
+    [DataRow("/etc/passwd")]
+    [DataRow("C:\\models")]
+    [DataRow("a/b")]
+    [DataRow("a\\b")]
+    [DataRow("")]
+    [DataRow(" spam")]
+    [DataRow("spam\n")]
+    [DataRow("tab\there")]
+    [DataRow(".hidden")]
+    public async Task RegisterAsync_UnsafeModelName_ThrowsNamingValueAndPattern(string name)
+    {
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.RegisterAsync(RegistryFixture.Registration(name, "x")));
+
+        StringAssert.Contains(error.Message, "model name");
+        StringAssert.Contains(error.Message, RegistryNames.Pattern);
+        Assert.IsFalse(Directory.Exists(_fixture.Settings.ArtifactDirectory), "nothing is written for a rejected name");
+    }
+
+    [TestMethod]
+    public async Task RegisterAsync_NameTooLong_IsRejected()
+    {
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.RegisterAsync(RegistryFixture.Registration(new string('a', 129), "x")));
+
+        StringAssert.Contains(error.Message, "aaaa");
+    }
+
+    [TestMethod]
+    public void ModelName_ControlCharacter_IsShownEscapedInMessage()
+    {
+        var error = Assert.ThrowsExactly<RegistryNameException>(() => RegistryNames.ModelName("bad\u0001name"));
+
+        StringAssert.Contains(error.Message, "'bad\\u0001name'");
+    }
+
+    [TestMethod]
+    [DataRow("spam")]
+    [DataRow("spam-filter_v2.1")]
+    [DataRow("A")]
+    [DataRow("0model")]
+    public async Task RegisterAsync_SafeName_IsAccepted(string name)
+    {
+        var version = await _fixture.Registry.RegisterAsync(RegistryFixture.Registration(name, "x"));
+
+        Assert.AreEqual(name, version.ModelName);
+    }
+
+    [TestMethod]
+    [DataRow("../champion")]
+    [DataRow("champion/x")]
+    [DataRow("")]
+    public async Task SetAliasAsync_UnsafeAlias_ThrowsNamingAlias(string alias)
+    {
+        await _fixture.RegisterAsync("spam", "1");
+
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.SetAliasAsync("spam", alias, 1, null, "r"));
+
+        StringAssert.Contains(error.Message, "The alias '" + alias + "'");
+    }
+
+    [TestMethod]
+    public async Task RegisterAsync_UnsafeAttachmentName_IsRejected()
+    {
+        var registration = RegistryFixture.Registration("spam", "x");
+
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.RegisterAsync(new ModelRegistration
+        {
+            ModelName = "spam",
+            Artifact = registration.Artifact,
+            TrainerName = "t",
+            Attachments = new Dictionary<string, byte[]> { ["../../profile"] = [1] },
+        }));
+
+        StringAssert.Contains(error.Message, "attachment name '../../profile'");
+    }
+
+    [TestMethod]
+    public async Task Lookups_UnsafeModelName_AreRejectedToo()
+    {
+        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.GetVersionAsync("../x", 1));
+        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.SearchAsync(new ModelQuery { ModelName = "a/b" }));
+        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.GetAliasHistoryAsync("spam", ".."));
+    }
+}
