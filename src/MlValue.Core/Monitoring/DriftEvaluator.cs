@@ -85,13 +85,14 @@ internal sealed partial class DriftEvaluator(ReferenceProfile? reference, Monito
     private FeatureDrift? Gate(string name, FeatureKind kind, long count, long? referenceCount, long missing, double? mean)
     {
         string? reason = reference is null ? "no reference profile"
+            : referenceCount is null ? "the reference profile has no values for it"
             : count < options.MinSampleSize ? F($"window has {count} values; needs {options.MinSampleSize} (MinSampleSize)")
             : referenceCount < options.MinSampleSize ? F($"reference has {referenceCount} values; needs {options.MinSampleSize} (MinSampleSize)")
             : null;
         return reason is null ? null : new FeatureDrift
         {
             Feature = name, Kind = kind, Reason = reason, Count = count, Missing = missing, Mean = mean,
-            Verdict = reference is null ? DriftVerdict.NoReference : DriftVerdict.InsufficientData,
+            Verdict = reference is null || referenceCount is null ? DriftVerdict.NoReference : DriftVerdict.InsufficientData,
         };
     }
 

@@ -15,6 +15,9 @@ internal sealed partial class KllSketch
     /// <summary>The documented normalised rank error for k = 200 (Apache DataSketches KLL table, 99 % confidence).</summary>
     public const double RankError = 0.0165;
 
+    /// <summary>The capacity each level's buffer is created with, so it is not regrown on the request path.</summary>
+    public const int LevelCapacity = (2 * K) + 2;
+
     private const double C = 2.0 / 3.0;
     private readonly List<List<double>> _levels = [];
     private int _height;
@@ -90,7 +93,7 @@ internal sealed partial class KllSketch
     {
         if (_height == _levels.Count)
         {
-            _levels.Add(new List<double>(_height == 0 ? K + 1 : 8));
+            _levels.Add(new List<double>(LevelCapacity));
         }
 
         _height++;
