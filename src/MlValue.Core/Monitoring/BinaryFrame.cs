@@ -1,0 +1,64 @@
+using System.IO.Hashing;
+using System.Text;
+
+namespace MlValue.Monitoring;
+
+/// <summary>A checksummed binary envelope: magic, format version, body, XxHash64 of the body.</summary>
+internal static class BinaryFrame
+{
+    public const int FormatVersion = 1;
+
+    public static byte[] Write(string magic, Action<BinaryWriter> body)
+    {
+        using var content = new MemoryStream();
+        using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
+        {
+            body(writer);
+        }
+
+        var bodyBytes = content.ToArray();
+        using var output = new MemoryStream(bodyBytes.Length + 32);
+        using (var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(magic);
+            writer.Write(FormatVersion);
+            writer.Write(bodyBytes.Length);
+            writer.Write(bodyBytes);
+            writer.Write(XxHash64.HashToUInt64(bodyBytes));
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Checks the envelope and returns a reader over the body; <paramref name="what"/> names the source in errors.</summary>
+    public static BinaryReader Read(string magic, byte[] bytes, string what)
+    {
+        try
+        {
+            using var input = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+            var found = input.ReadString();
+            if (found != magic)
+            {
+                throw new MonitoringException($"{what} is not a {magic} file (it starts with '{found}'); pass the bytes written by the matching ToBytes/Save.");
+            }
+
+            var version = input.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new MonitoringException($"{what} has format version {version}; this MlValue reads version {FormatVersion}. Rebuild it with this version.");
+            }
+
+            var body = input.ReadBytes(input.ReadInt32());
+            if (input.ReadUInt64() != XxHash64.HashToUInt64(body))
+            {
+                throw new MonitoringException($"{what} is corrupted: its checksum does not match its content. Restore it from a copy or delete it to start empty.");
+            }
+
+            return new BinaryReader(new MemoryStream(body), Encoding.UTF8);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException)
+        {
+            throw new MonitoringException($"{what} is truncated or corrupted ({e.Message}). Restore it from a copy or delete it to start empty.", e);
+        }
+    }
+}

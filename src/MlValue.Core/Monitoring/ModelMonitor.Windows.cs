@@ -1,0 +1,100 @@
+using System.Diagnostics.Metrics;
+
+namespace MlValue.Monitoring;
+
+/// <summary>Windows as merges of whole buckets: cost proportional to buckets, not records.</summary>
+public sealed partial class ModelMonitor<T>
+{
+    /// <inheritdoc />
+    public MonitorWindow GetWindow(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (start.UtcTicks % _width != 0 || end.UtcTicks % _width != 0 || end <= start)
+        {
+            throw new MonitoringException($"Monitor '{Name}' cannot build the window {start:O} – {end:O}: both ends must lie on bucket boundaries ({_options.BucketWidth} wide, MlValue:Monitoring:BucketWidth) and the end must come after the start.");
+        }
+
+        var window = Merge(start.UtcTicks / _width, end.UtcTicks / _width);
+        var result = new DriftEvaluator(_reference, _options).Evaluate(window, start, end);
+        Publish(result);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<MonitorWindow> GetWindows(WindowSpec spec)
+    {
+        if (spec.Size <= TimeSpan.Zero || spec.Step <= TimeSpan.Zero || spec.Size.Ticks % _width != 0 || spec.Step.Ticks % _width != 0)
+        {
+            throw new MonitoringException($"Monitor '{Name}' cannot build windows of {spec.Size} every {spec.Step}: both must be positive whole multiples of the bucket width {_options.BucketWidth} (MlValue:Monitoring:BucketWidth).");
+        }
+
+        var buckets = _ring.All().Where(b => !b.IsEmpty).Select(b => b.Index).ToList();
+        if (buckets.Count == 0)
+        {
+            return [];
+        }
+
+        long size = spec.Size.Ticks / _width, step = spec.Step.Ticks / _width;
+        var last = Math.Max(buckets[^1], _time.GetUtcNow().UtcTicks / _width);
+        var firstEnd = ((buckets[0] / step) + 1) * step;
+        var evaluator = new DriftEvaluator(_reference, _options);
+        var windows = new List<MonitorWindow>();
+        for (var end = firstEnd; end - step <= last; end += step)
+        {
+            var start = end - size;
+            windows.Add(evaluator.Evaluate(Merge(start, end), Time(start), Time(end)));
+        }
+
+        if (windows.Count > 0)
+        {
+            Publish(windows[^1]);
+        }
+
+        return windows;
+    }
+
+    private MonitorBucket Merge(long startIndex, long endIndex)
+    {
+        var window = new MonitorBucket(_layout, _options.CategoryCap, startIndex);
+        for (var index = Math.Max(startIndex, endIndex - _ring.Length); index < endIndex; index++)
+        {
+            if (_ring.Find(index) is not { } bucket)
+            {
+                continue;
+            }
+
+            lock (bucket.Gate)
+            {
+                if (bucket.Index == index)
+                {
+                    window.Merge(bucket);
+                }
+            }
+        }
+
+        return window;
+    }
+
+    private DateTimeOffset Time(long index) => new(index * _width, TimeSpan.Zero);
+
+    private void Publish(MonitorWindow window)
+    {
+        var scores = new List<Measurement<double>>();
+        foreach (var drift in window.Features.Append(window.Prediction))
+        {
+            Add(drift, "psi", drift.Psi);
+            Add(drift, "jensen_shannon", drift.JensenShannon);
+            Add(drift, "ks", drift.KsStatistic);
+            Add(drift, "chi_square_p", drift.ChiSquarePValue);
+        }
+
+        Volatile.Write(ref _scores, scores);
+
+        void Add(FeatureDrift drift, string metric, double? value)
+        {
+            if (value is { } v)
+            {
+                scores.Add(new Measurement<double>(v, _tag, new("feature", drift.Feature), new("metric", metric)));
+            }
+        }
+    }
+}

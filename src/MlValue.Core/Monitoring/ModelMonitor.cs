@@ -1,0 +1,110 @@
+using System.Diagnostics.Metrics;
+using System.Text.RegularExpressions;
+
+namespace MlValue.Monitoring;
+
+/// <summary>
+/// The default monitor: event-time buckets of mergeable sketches in a ring bounded by the retention, a
+/// bounded store of predictions awaiting outcomes, windows as bucket merges, and a crash-safe state file.
+/// </summary>
+/// <typeparam name="T">The input type of the monitored model.</typeparam>
+public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDriftScoreSource
+{
+    [ThreadStatic]
+    private static FeatureValue[]? _scratch;
+
+    private readonly FeatureDefinition<T>[] _features;
+    private readonly MonitorLayout _layout;
+    private readonly ReferenceProfile? _reference;
+    private readonly MonitoringOptions _options;
+    private readonly TimeProvider _time;
+    private readonly BucketRing _ring;
+    private readonly PendingOutcomes _pending;
+    private readonly long _width;
+    private readonly KeyValuePair<string, object?> _tag;
+    private IReadOnlyList<Measurement<double>> _scores = [];
+
+    /// <summary>Creates a monitor, loading its saved state when <paramref name="stateDirectory"/> holds one.</summary>
+    /// <param name="name">The monitor name (letters, digits, '.', '-', '_'); names the state file and tags telemetry.</param>
+    /// <param name="schema">The features to watch.</param>
+    /// <param name="reference">The reference profile built with the same schema, or null (no drift verdicts).</param>
+    /// <param name="options">The options; validated here.</param>
+    /// <param name="timeProvider">The clock for bucket closing, lateness and expiry.</param>
+    /// <param name="stateDirectory">The folder of the state file (<c>&lt;RootDirectory&gt;/monitor</c> under DI), or null to keep state in memory only.</param>
+    /// <exception cref="MonitoringException">Invalid options, a reference for another schema, or an unreadable state file.</exception>
+    public ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        Name = CheckName(name);
+        var errors = MonitoringOptionsValidator.Check(options);
+        if (errors.Count > 0)
+        {
+            throw new MonitoringException($"Monitor '{Name}' has invalid options: {string.Join(" ", errors)}");
+        }
+
+        reference?.EnsureMatches(schema.Describe(), Name);
+        _features = [.. schema.Features];
+        _layout = reference?.Layout ?? MonitorLayout.WithoutReference(schema);
+        _reference = reference;
+        _options = options;
+        _time = timeProvider;
+        _width = options.BucketWidth.Ticks;
+        _ring = new BucketRing((int)(options.Retention.Ticks / _width), index => new MonitorBucket(_layout, options.CategoryCap, index));
+        _pending = new PendingOutcomes(options.PendingOutcomeCapacity, options.OutcomeExpiry);
+        _tag = new(MonitorTelemetry.MonitorTag, Name);
+        StatePath = stateDirectory is null ? null : Path.Combine(stateDirectory, Name + ".monitor");
+        Load();
+        StartSaving();
+        MonitorTelemetry.Register(this);
+    }
+
+    /// <summary>The monitor name.</summary>
+    public string Name { get; }
+
+    /// <summary>The state file, or null when state is kept in memory only.</summary>
+    public string? StatePath { get; }
+
+    /// <summary>The number of retained bucket slots (Retention / BucketWidth): the memory bound, whatever the record count.</summary>
+    public int BucketCapacity => _ring.Length;
+
+    /// <summary>The number of buckets currently allocated (at most <see cref="BucketCapacity"/>).</summary>
+    public int BucketCount => _ring.All().Count();
+
+    /// <summary>Predictions currently waiting for their outcome (at most <see cref="MonitoringOptions.PendingOutcomeCapacity"/>).</summary>
+    public int PendingOutcomeCount => _pending.Count;
+
+    /// <summary>Predictions dropped from the pending store because it was full.</summary>
+    public long EvictedPendingOutcomes => _pending.Evicted;
+
+    /// <summary>Predictions dropped from the pending store after waiting longer than <see cref="MonitoringOptions.OutcomeExpiry"/>.</summary>
+    public long ExpiredPendingOutcomes => _pending.Expired;
+
+    internal BucketRing Ring => _ring;
+
+    IReadOnlyList<Measurement<double>> IDriftScoreSource.DriftScores() => Volatile.Read(ref _scores);
+
+    private static string CheckName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!NamePattern().IsMatch(name))
+        {
+            throw new MonitoringException($"Monitor name '{name}' may only hold letters, digits, '.', '-' and '_' (1 to 100 characters, not starting with '.'); it names the state file.");
+        }
+
+        return name;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex NamePattern();
+
+    /// <summary>One feature value read from an input before the bucket lock is taken.</summary>
+    private struct FeatureValue
+    {
+        public double? Number;
+        public string? Text;
+        public int Tokens;
+        public int Unseen;
+    }
+}

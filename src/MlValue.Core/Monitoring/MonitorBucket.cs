@@ -1,0 +1,125 @@
+using MlValue.Monitoring.Sketches;
+
+namespace MlValue.Monitoring;
+
+/// <summary>
+/// The sketches of one event-time bucket (or of a merged window, or of a reference). Updated under
+/// <see cref="Gate"/>; reused when retention recycles its slot, so steady-state recording allocates nothing.
+/// </summary>
+internal sealed partial class MonitorBucket
+{
+    public const int VersionCap = 16;
+
+    private long _index;
+
+    public MonitorBucket(MonitorLayout layout, int categoryCap, long index)
+    {
+        Layout = layout;
+        var n = layout.Names.Length;
+        Numeric = new NumericSketch?[n];
+        Categorical = new CategoricalSketch?[n];
+        Text = new TextSketch?[n];
+        for (var i = 0; i < n; i++)
+        {
+            switch (layout.Kinds[i])
+            {
+                case FeatureKind.Numeric: Numeric[i] = new NumericSketch(layout.Edges[i]); break;
+                case FeatureKind.Categorical: Categorical[i] = new CategoricalSketch(categoryCap); break;
+                default: Text[i] = new TextSketch(layout.Edges[i]); break;
+            }
+        }
+
+        Prediction = new NumericSketch(layout.PredictionEdges);
+        _index = index;
+    }
+
+    public Lock Gate { get; } = new();
+
+    /// <summary>The bucket number: event time ticks divided by the bucket width.</summary>
+    public long Index
+    {
+        get => Volatile.Read(ref _index);
+        private set => Volatile.Write(ref _index, value);
+    }
+
+    public MonitorLayout Layout { get; }
+
+    public NumericSketch?[] Numeric { get; }
+
+    public CategoricalSketch?[] Categorical { get; }
+
+    public TextSketch?[] Text { get; }
+
+    public NumericSketch Prediction { get; }
+
+    public PerformanceSketch Performance { get; } = new();
+
+    public Dictionary<string, long> Versions { get; } = new(VersionCap, StringComparer.Ordinal);
+
+    public long Records { get; set; }
+
+    public long LateAccepted { get; set; }
+
+    public long TooLate { get; set; }
+
+    public long InFuture { get; set; }
+
+    public long InvalidPredictions { get; set; }
+
+    public long UnknownOutcomes { get; set; }
+
+    public long ExpiredOutcomes { get; set; }
+
+    public bool IsEmpty => Records + TooLate + InFuture + InvalidPredictions + UnknownOutcomes + ExpiredOutcomes == 0;
+
+    public void CountVersion(string version, long by)
+    {
+        if (Versions.TryGetValue(version, out var count))
+        {
+            Versions[version] = count + by;
+        }
+        else
+        {
+            Versions[Versions.Count < VersionCap ? version : "(other)"] = Versions.GetValueOrDefault("(other)") + by;
+        }
+    }
+
+    /// <summary>Empties the bucket and gives it a new number; call under <see cref="Gate"/>.</summary>
+    public void Reset(long index)
+    {
+        foreach (var s in Numeric) { s?.Reset(); }
+        foreach (var s in Categorical) { s?.Reset(); }
+        foreach (var s in Text) { s?.Reset(); }
+        Prediction.Reset();
+        Performance.Reset();
+        Versions.Clear();
+        Records = LateAccepted = TooLate = InFuture = InvalidPredictions = UnknownOutcomes = ExpiredOutcomes = 0;
+        Index = index;
+    }
+
+    /// <summary>Adds the content of <paramref name="other"/>; the caller holds <paramref name="other"/>'s gate.</summary>
+    public void Merge(MonitorBucket other)
+    {
+        for (var i = 0; i < Numeric.Length; i++)
+        {
+            Numeric[i]?.Merge(other.Numeric[i]!);
+            Categorical[i]?.Merge(other.Categorical[i]!);
+            Text[i]?.Merge(other.Text[i]!);
+        }
+
+        Prediction.Merge(other.Prediction);
+        Performance.Merge(other.Performance);
+        foreach (var pair in other.Versions.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            CountVersion(pair.Key, pair.Value);
+        }
+
+        Records += other.Records;
+        LateAccepted += other.LateAccepted;
+        TooLate += other.TooLate;
+        InFuture += other.InFuture;
+        InvalidPredictions += other.InvalidPredictions;
+        UnknownOutcomes += other.UnknownOutcomes;
+        ExpiredOutcomes += other.ExpiredOutcomes;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MlValue;
+using MlValue.DependencyInjection;
+using MlValue.Monitoring;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the monitoring stage to MlValue.</summary>
+public static class MonitoringBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="MonitoringOptions"/>, bound from <c>MlValue:Monitoring</c> and validated at start-up
+    /// with messages naming the setting. Calling it again only applies <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="configure">Optional changes applied after binding.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddModelMonitoring(this MlValueBuilder builder, Action<MonitoringOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.ConfigureOptions<MonitoringOptions, MonitoringOptionsValidator>("Monitoring", configure);
+    }
+
+    /// <summary>
+    /// Registers a singleton <see cref="IModelMonitor{T}"/> (a <see cref="ModelMonitor{T}"/> named <paramref name="name"/>)
+    /// whose state lives in <c>&lt;MlValue:RootDirectory&gt;/monitor</c>. The first registration for <typeparamref name="T"/> wins.
+    /// </summary>
+    /// <typeparam name="T">The input type of the monitored model.</typeparam>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="name">The monitor name; names its state file.</param>
+    /// <param name="schema">The features to watch.</param>
+    /// <param name="reference">Gives the reference profile (for example loaded from the registry), or null for none.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddModelMonitor<T>(this MlValueBuilder builder, string name, MonitorSchema<T> schema, Func<IServiceProvider, ReferenceProfile?>? reference)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(schema);
+        builder.AddModelMonitoring();
+        builder.Services.TryAddSingleton(provider => new ModelMonitor<T>(
+            name,
+            schema,
+            reference?.Invoke(provider),
+            provider.GetRequiredService<IOptions<MonitoringOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor")));
+        builder.Services.TryAddSingleton<IModelMonitor<T>>(provider => provider.GetRequiredService<ModelMonitor<T>>());
+        return builder;
+    }
+}
