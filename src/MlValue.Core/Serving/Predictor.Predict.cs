@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace MlValue.Serving;
+
+/// <summary>The request path: one volatile read and one reference per arm, no allocation of its own.</summary>
+internal sealed partial class Predictor<TInput, TOutput>
+{
+    public Prediction<TOutput> Predict(TInput input) => Predict(input, default);
+
+    public Prediction<TOutput> Predict(TInput input, PredictionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var loaded = AcquireAnswering(request.RoutingKey);
+        TOutput output;
+        try
+        {
+            output = Run(loaded, input);
+        }
+        finally
+        {
+            loaded.Release();
+        }
+
+        var correlationId = request.CorrelationId;
+        if (_observers is not null)
+        {
+            correlationId ??= NewCorrelationId();
+            Notify(new PredictionEvent<TInput, TOutput>(correlationId, _time.GetUtcNow(), ModelName, loaded.Version, loaded.Arm, input, output));
+        }
+
+        if (_shadow is not null && loaded.Arm == ServingArm.Primary)
+        {
+            Shadow(input, output, loaded.Version, ref correlationId);
+        }
+
+        return new Prediction<TOutput>(output, ModelName, loaded.Version, loaded.Arm, correlationId);
+    }
+
+    private LoadedModel<TInput, TOutput> AcquireAnswering(string? routingKey)
+    {
+        if (_canary is not null && routingKey is not null && _router!.IsCanary(routingKey) && _canary.Acquire() is { } canary)
+        {
+            return canary;
+        }
+
+        return _primary.Acquire() ?? throw NotReady(null);
+    }
+
+    private static TOutput Run(LoadedModel<TInput, TOutput> loaded, TInput input)
+    {
+        if (!ServingTelemetry.Duration.Enabled)
+        {
+            var result = loaded.Model.Predict(input);
+            ServingTelemetry.Predictions.Add(1, loaded.Tags);
+            return result;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        var output = loaded.Model.Predict(input);
+        ServingTelemetry.Duration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, loaded.Tags);
+        ServingTelemetry.Predictions.Add(1, loaded.Tags);
+        return output;
+    }
+
+    private string NewCorrelationId() => Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
+
+    private void Notify(in PredictionEvent<TInput, TOutput> prediction)
+    {
+        foreach (var observer in _observers!)
+        {
+            try
+            {
+                observer.OnPrediction(in prediction);
+            }
+#pragma warning disable CA1031 // An observer must never fail the request; its error is logged and counted.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("model", ModelName));
+                ServingLog.ObserverFailed(_logger, error, ModelName);
+            }
+        }
+    }
+
+    private PredictorNotReadyException NotReady(Exception? cause)
+    {
+        var failure = cause is null ? _status.LastFailure(ServingArm.Primary) : null;
+        var why = failure is not null
+            ? $"the last load failed: {failure.Error}"
+            : cause is not null ? "it could not be loaded" : "no version of the alias has been loaded yet (the alias may not be set, or the first load is still running)";
+        var message = $"The predictor for model '{ModelName}' alias '{_primary.Alias}' is not ready: {why}. " +
+            $"Register a version and set the alias (SetAliasAsync(\"{ModelName}\", \"{_primary.Alias}\", ...)), then await WarmUpAsync() at start-up before serving.";
+        return cause is null ? new PredictorNotReadyException(message) : new PredictorNotReadyException(message, cause);
+    }
+}
