@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MlValue.Runs;
+
+/// <summary>
+/// Evaluates the triggers of each loop and runs the loop when one fires. The hosted service calls
+/// <see cref="CheckAsync"/> on an interval; applications and tests may call it directly.
+/// </summary>
+public sealed partial class LoopScheduler
+{
+    private readonly IReadOnlyList<LoopDefinition> _loops;
+    private readonly LoopRunner _runner;
+    private readonly IRunStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a scheduler.</summary>
+    /// <param name="loops">The loops with their triggers.</param>
+    /// <param name="runner">The runner.</param>
+    /// <param name="store">The run store (for each loop's last run).</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The logger, or <see langword="null"/>.</param>
+    public LoopScheduler(IEnumerable<LoopDefinition> loops, LoopRunner runner, IRunStore store, TimeProvider timeProvider, ILogger<LoopScheduler>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(loops);
+        _loops = [.. loops];
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Evaluates every loop's triggers once, in order, and runs each loop whose trigger fired.</summary>
+    /// <param name="cancellationToken">Cancels the check and any run it started.</param>
+    /// <returns>One outcome per loop.</returns>
+    public async Task<IReadOnlyList<TriggerOutcome>> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<TriggerOutcome>(_loops.Count);
+        foreach (var loop in _loops)
+        {
+            var runs = await _store.ListAsync(loop.Name, cancellationToken).ConfigureAwait(false);
+            var context = new TriggerContext(loop.Name, _time.GetUtcNow(), runs.Count > 0 ? runs[^1] : null);
+            TriggerOutcome? outcome = null;
+            foreach (var trigger in loop.Triggers)
+            {
+                var decision = await EvaluateAsync(trigger, context, cancellationToken).ConfigureAwait(false);
+                outcome = new TriggerOutcome { LoopName = loop.Name, TriggerName = trigger.Name, Decision = decision };
+                if (decision.Fire)
+                {
+                    var run = await _runner.RunAsync(loop, decision.Reason, runKey: null, cancellationToken).ConfigureAwait(false);
+                    outcome = new TriggerOutcome { LoopName = loop.Name, TriggerName = trigger.Name, Decision = decision, Run = run };
+                    break;
+                }
+            }
+
+            outcomes.Add(outcome ?? new TriggerOutcome { LoopName = loop.Name, Decision = TriggerDecision.Hold("the loop has no trigger") });
+        }
+
+        return outcomes;
+    }
+
+    private async Task<TriggerDecision> EvaluateAsync(ITrigger trigger, TriggerContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await trigger.EvaluateAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTriggerFailed(ex, context.LoopName, trigger.Name);
+            RunMetrics.TriggerErrors.Add(1, new("loop", context.LoopName), new("trigger", trigger.Name));
+            return TriggerDecision.Hold($"{trigger.Name}: evaluation failed ({ex.GetType().Name}: {ex.Message})");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loop {Loop}: trigger {Trigger} failed to evaluate; it counts as not fired.")]
+    private partial void LogTriggerFailed(Exception exception, string loop, string trigger);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace MlValue.Runs;
+
+/// <summary>One run of a loop, recorded step by step.</summary>
+public sealed record RunRecord
+{
+    /// <summary>The run's id (<c>run-</c> + loop-local sequence number).</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The loop's name.</summary>
+    public required string LoopName { get; init; }
+
+    /// <summary>The idempotency key: a run with the same key that succeeded is not run again.</summary>
+    public required string RunKey { get; init; }
+
+    /// <summary>Why the run started (the trigger's reason).</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The run's status.</summary>
+    public required RunStatus Status { get; init; }
+
+    /// <summary>When the run was first started.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the run last ended, or <see langword="null"/> while it runs.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>How many times the run was started (1, plus one per resume).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>The steps, in the order of the loop definition.</summary>
+    public required IReadOnlyList<StepRecord> Steps { get; init; }
+
+    /// <summary>Renders the run as a Markdown table: one row per step with its status, times and ids.</summary>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdown()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(c, $"# Run {RunId} of loop `{LoopName}`\n\n");
+        sb.Append(c, $"- status: **{Status}** after {Attempts} attempt(s)\n");
+        sb.Append(c, $"- reason: {Reason}\n");
+        sb.Append(c, $"- key: `{RunKey}`\n");
+        sb.Append(c, $"- started: {StartedAt:u}; ended: {(EndedAt is { } e ? e.ToString("u", c) : "—")}\n\n");
+        sb.Append("| step | status | attempts | started | ended | inputs | outputs | error |\n");
+        sb.Append("|---|---|---:|---|---|---|---|---|\n");
+        foreach (var s in Steps)
+        {
+            sb.Append(c, $"| {s.Name} | {s.Status} | {s.Attempts} | {Time(s.StartedAt)} | {Time(s.EndedAt)} | {Ids(s.Inputs)} | {Ids(s.Outputs)} | {Escape(s.Error)} |\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Time(DateTimeOffset? t) => t is { } v ? v.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+
+    private static string Ids(IReadOnlyDictionary<string, string> ids)
+        => ids.Count == 0 ? "—" : string.Join("<br>", ids.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Escape(p.Value)}"));
+
+    private static string Escape(string? text)
+        => string.IsNullOrEmpty(text) ? "—" : text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlValue;
+using MlValue.DependencyInjection;
+using MlValue.Runs;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers loop runs: the run store, the runner, the scheduler, loops and the hosted trigger service.</summary>
+public static class RunsBuilderExtensions
+{
+    /// <summary>
+    /// Adds the run store (SQLite under <c>&lt;RootDirectory&gt;/runs</c> unless replaced), the
+    /// <see cref="LoopRunner"/> and the <see cref="LoopScheduler"/>, with options from <c>MlValue:Runs</c>.
+    /// </summary>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="configure">Changes to the options.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddLoopRuns(this MlValueBuilder builder, Action<RunOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureOptions<RunOptions, RunOptionsValidator>("Runs", configure);
+        builder.Services.TryAddSingleton<IRunStore>(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<RunOptions>>().Value.DatabasePath
+                ?? Path.Combine(sp.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "runs", "runs.db");
+            return new SqliteRunStore(path);
+        });
+        builder.Services.TryAddSingleton(sp => new LoopRunner(
+            sp.GetRequiredService<IRunStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<RunOptions>>().Value.LeaseDuration,
+            sp.GetService<ILogger<LoopRunner>>(),
+            sp));
+        builder.Services.TryAddSingleton(sp => new LoopScheduler(
+            sp.GetServices<LoopDefinition>(),
+            sp.GetRequiredService<LoopRunner>(),
+            sp.GetRequiredService<IRunStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<LoopScheduler>>()));
+        return builder;
+    }
+
+    /// <summary>Adds a loop definition; its steps get the application's services through <see cref="StepContext.Services"/>.</summary>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="name">The loop's name.</param>
+    /// <param name="configure">Adds the steps and triggers.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddLoop(this MlValueBuilder builder, string name, Action<LoopBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var loop = new LoopBuilder(name);
+        configure(loop);
+        var definition = loop.Build();
+        if (builder.Services.Any(d => d.ServiceType == typeof(LoopDefinition) && d.ImplementationInstance is LoopDefinition l && l.Name == name))
+        {
+            throw new LoopDefinitionException($"A loop named '{name}' is already registered; give each loop a distinct name.");
+        }
+
+        builder.Services.AddSingleton(definition);
+        return builder.AddLoopRuns();
+    }
+
+    /// <summary>Adds the hosted service that evaluates the loops' triggers every <see cref="RunOptions.CheckInterval"/>.</summary>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="configure">Changes to the options.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddLoopHostedService(this MlValueBuilder builder, Action<RunOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddLoopRuns(configure);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LoopSchedulerService>());
+        return builder;
+    }
+}
