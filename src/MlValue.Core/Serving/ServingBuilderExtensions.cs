@@ -1,3 +1,4 @@
+using MlValue.Training;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,6 +50,7 @@ public static class ServingBuilderExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServingOptions>, ServingOptionsValidator>());
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<IPredictorFactory, PredictorFactory>();
+            services.TryAddSingleton<ModelFormatRegistry>();
             services.TryAddSingleton<ModelFormatResolver>();
             services.AddKeyedSingleton<IPredictor<TInput, TOutput>>(modelName, (provider, _) => Create<TInput, TOutput>(provider, modelName));
         }
