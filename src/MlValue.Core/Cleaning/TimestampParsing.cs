@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace MlValue.Cleaning;
+
+/// <summary>
+/// How a timestamp transform reads a string: the exact formats it accepts (invariant culture) and
+/// the range a parsed timestamp must lie in. A value that matches no format, or lies outside the
+/// range, sends its record to the quarantine with the reason.
+/// </summary>
+public sealed class TimestampParsing
+{
+    /// <summary>Creates parsing settings.</summary>
+    /// <param name="formats">The custom or standard .NET date formats to accept, tried in order; at least one.</param>
+    /// <param name="min">The earliest valid timestamp (inclusive).</param>
+    /// <param name="max">The latest valid timestamp (inclusive).</param>
+    public TimestampParsing(IReadOnlyList<string> formats, DateTimeOffset min, DateTimeOffset max)
+    {
+        ArgumentNullException.ThrowIfNull(formats);
+        if (formats.Count == 0 || formats.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new CleaningException("TimestampParsing needs at least one non-empty format, for example \"yyyy-MM-dd'T'HH:mm:sszzz\".");
+        }
+
+        if (min > max)
+        {
+            throw new CleaningException($"TimestampParsing range is empty: min {min:O} is after max {max:O}. Swap them.");
+        }
+
+        Formats = formats;
+        Min = min;
+        Max = max;
+    }
+
+    /// <summary>The formats accepted, tried in order.</summary>
+    public IReadOnlyList<string> Formats { get; }
+
+    /// <summary>The earliest valid timestamp (inclusive).</summary>
+    public DateTimeOffset Min { get; }
+
+    /// <summary>The latest valid timestamp (inclusive).</summary>
+    public DateTimeOffset Max { get; }
+
+    /// <summary>
+    /// When set, RFC 2822 mail headers are prepared before the formats are tried: a trailing
+    /// comment such as <c>(EDT)</c> is dropped, a zone such as <c>+0700</c> becomes <c>+07:00</c> and
+    /// <c>GMT</c>/<c>UT</c>/<c>EST</c>…<c>PDT</c> become offsets. Default: <see langword="false"/>.
+    /// </summary>
+    public bool Rfc2822Zones { get; init; }
+
+    /// <summary>
+    /// Settings for RFC 2822 <c>Date</c> headers (<c>Thu, 22 Aug 2002 18:26:25 +0700</c>, with or
+    /// without the day name and seconds) within <paramref name="min"/>..<paramref name="max"/>.
+    /// </summary>
+    /// <param name="min">The earliest valid timestamp (inclusive).</param>
+    /// <param name="max">The latest valid timestamp (inclusive).</param>
+    /// <returns>The settings.</returns>
+    public static TimestampParsing Rfc2822(DateTimeOffset min, DateTimeOffset max)
+        => new(["ddd, d MMM yyyy H:mm:ss zzz", "d MMM yyyy H:mm:ss zzz", "ddd, d MMM yyyy H:mm zzz", "d MMM yyyy H:mm zzz"], min, max)
+        {
+            Rfc2822Zones = true,
+        };
+
+    internal DateTimeStyles Styles => DateTimeStyles.AllowWhiteSpaces;
+}
