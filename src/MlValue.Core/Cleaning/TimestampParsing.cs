@@ -5,7 +5,8 @@ namespace MlValue.Cleaning;
 /// <summary>
 /// How a timestamp transform reads a string: the exact formats it accepts (invariant culture) and
 /// the range a parsed timestamp must lie in. A value that matches no format, or lies outside the
-/// range, sends its record to the quarantine with the reason.
+/// range, sends its record to the quarantine with the reason. A value parsed by a format without a
+/// zone is read as UTC (the machine's zone is never used, so results are the same everywhere).
 /// </summary>
 public sealed class TimestampParsing
 {
@@ -41,24 +42,26 @@ public sealed class TimestampParsing
     public DateTimeOffset Max { get; }
 
     /// <summary>
-    /// When set, RFC 2822 mail headers are prepared before the formats are tried: a trailing
-    /// comment such as <c>(EDT)</c> is dropped, a zone such as <c>+0700</c> becomes <c>+07:00</c> and
+    /// When set, RFC 2822 mail headers are prepared before the formats are tried: a leading day name
+    /// and a trailing comment such as <c>(EDT)</c> are dropped, a zone such as <c>+0700</c> becomes <c>+07:00</c> and
     /// <c>GMT</c>/<c>UT</c>/<c>EST</c>…<c>PDT</c> become offsets. Default: <see langword="false"/>.
     /// </summary>
     public bool Rfc2822Zones { get; init; }
 
     /// <summary>
-    /// Settings for RFC 2822 <c>Date</c> headers (<c>Thu, 22 Aug 2002 18:26:25 +0700</c>, with or
-    /// without the day name and seconds) within <paramref name="min"/>..<paramref name="max"/>.
+    /// Settings for RFC 2822 <c>Date</c> headers (<c>Thu, 22 Aug 2002 18:26:25 +0700</c>) within
+    /// <paramref name="min"/>..<paramref name="max"/>. The day name is optional and not checked against the
+    /// date (real mail often gets it wrong); seconds are optional; a two-digit year is 19xx/20xx as .NET
+    /// reads <c>yy</c>; a missing zone is read as UTC; a zone beyond ±1400 is rejected.
     /// </summary>
     /// <param name="min">The earliest valid timestamp (inclusive).</param>
     /// <param name="max">The latest valid timestamp (inclusive).</param>
     /// <returns>The settings.</returns>
     public static TimestampParsing Rfc2822(DateTimeOffset min, DateTimeOffset max)
-        => new(["ddd, d MMM yyyy H:mm:ss zzz", "d MMM yyyy H:mm:ss zzz", "ddd, d MMM yyyy H:mm zzz", "d MMM yyyy H:mm zzz"], min, max)
+        => new(["d MMM yyyy H:m:s zzz", "d MMM yyyy H:m zzz", "d MMM yy H:m:s zzz", "d MMM yy H:m zzz", "d MMM yyyy H:m:s", "d MMM yyyy H:m"], min, max)
         {
             Rfc2822Zones = true,
         };
 
-    internal DateTimeStyles Styles => DateTimeStyles.AllowWhiteSpaces;
+    internal DateTimeStyles Styles => DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
 }

@@ -65,6 +65,10 @@ public sealed class CleaningTransformsTests
     [DataRow("Fri, 23 Aug 2002 11:40:46 -0400 (EDT)", "2002-08-23T11:40:46-04:00")]
     [DataRow("6 Sep 2002 11:38 GMT", "2002-09-06T11:38:00+00:00")]
     [DataRow("Mon, 2 Sep 2002 09:01:02 PDT", "2002-09-02T09:01:02-07:00")]
+    [DataRow("Thu, 22 Aug 0102 12:07:35 +0800", "0102-08-22T12:07:35+08:00")]
+    [DataRow("22 Sep 02 15:51:31 -0000", "2002-09-22T15:51:31+00:00")]
+    [DataRow("Wed, 29 May 2002 16:54:6 +0300", "2002-05-29T16:54:06+03:00")]
+    [DataRow("Wed, 18 Sep 2002 01:11:54", "2002-09-18T01:11:54+00:00")]
     public void Rfc2822_MailDates_Parse(string header, string iso)
     {
         var row = new Row { Key = header };
@@ -72,6 +76,16 @@ public sealed class CleaningTransformsTests
 
         Assert.HasCount(1, result.Clean, result.Quarantine.FirstOrDefault()?.Reason);
         Assert.AreEqual(iso, row.Key);
+    }
+
+    [TestMethod]
+    [DataRow("Sun, 25 Aug 2002 06:08:23 -1900", "Key \"Sun, 25 Aug 2002 06:08:23 -1900\" has the zone -1900, which is not a real UTC offset (at most ±1400)")]
+    [DataRow("2002/09/14 Sat 13:06:03 GMT", "Key \"2002/09/14 Sat 13:06:03 GMT\" matches none of the formats")]
+    public void Rfc2822_BrokenMailDates_AreQuarantinedWithReason(string header, string reason)
+    {
+        var result = CleaningRules<Row>.Create().ParseTimestamp(r => r.Key, TimestampParsing.Rfc2822(DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Build().Clean([new Row { Key = header }]);
+
+        StringAssert.StartsWith(result.Quarantine.Single().Reason, reason);
     }
 
     [TestMethod]

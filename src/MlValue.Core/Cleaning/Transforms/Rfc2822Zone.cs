@@ -1,6 +1,12 @@
+using System.Globalization;
+
 namespace MlValue.Cleaning.Transforms;
 
-/// <summary>Turns the zone of an RFC 2822 date into the <c>+hh:mm</c> form that .NET's <c>zzz</c> reads.</summary>
+/// <summary>
+/// Prepares an RFC 2822 date for .NET's exact parsing: drops the optional day name (often wrong in
+/// real mail) and a trailing comment such as <c>(EDT)</c>, and turns the zone (<c>+0700</c>, <c>GMT</c>,
+/// <c>EDT</c>…) into the <c>+hh:mm</c> form that <c>zzz</c> reads.
+/// </summary>
 internal static class Rfc2822Zone
 {
     private static readonly Dictionary<string, string> Named = new(StringComparer.OrdinalIgnoreCase)
@@ -10,13 +16,21 @@ internal static class Rfc2822Zone
         ["MST"] = "-07:00", ["MDT"] = "-06:00", ["PST"] = "-08:00", ["PDT"] = "-07:00",
     };
 
-    public static string Prepare(string text)
+    /// <summary>Returns the prepared text, or null with a problem when the zone cannot be a real offset.</summary>
+    public static string? Prepare(string text, out string? problem)
     {
+        problem = null;
         var value = text.Trim();
         var comment = value.IndexOf('(', StringComparison.Ordinal);
         if (comment > 0)
         {
             value = value[..comment].TrimEnd();
+        }
+
+        var comma = value.IndexOf(',', StringComparison.Ordinal);
+        if (comma is > 0 and <= 9 && value.AsSpan(0, comma).ContainsAnyExceptInRange('A', 'z') is false)
+        {
+            value = value[(comma + 1)..].TrimStart();
         }
 
         var space = value.LastIndexOf(' ');
@@ -33,6 +47,13 @@ internal static class Rfc2822Zone
 
         if (zone.Length == 5 && (zone[0] == '+' || zone[0] == '-') && zone.AsSpan(1).ContainsAnyExceptInRange('0', '9') is false)
         {
+            var minutes = (int.Parse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture) * 60) + int.Parse(zone.AsSpan(3, 2), CultureInfo.InvariantCulture);
+            if (minutes > 14 * 60)
+            {
+                problem = $"has the zone {zone}, which is not a real UTC offset (at most ±1400)";
+                return null;
+            }
+
             return string.Concat(value.AsSpan(0, space + 1), zone.AsSpan(0, 3), ":", zone.AsSpan(3));
         }
 

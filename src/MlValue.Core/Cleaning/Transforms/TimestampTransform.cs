@@ -22,7 +22,14 @@ internal sealed class TimestampTransform<T>(
             return TransformStatus.Failed;
         }
 
-        var prepared = parsing.Rfc2822Zones ? Rfc2822Zone.Prepare(text) : text;
+        string? problem = null;
+        var prepared = parsing.Rfc2822Zones ? Rfc2822Zone.Prepare(text, out problem) : text;
+        if (prepared is null)
+        {
+            failureReason = $"{member} {ValueText.Quote(text)} {problem}";
+            return TransformStatus.Failed;
+        }
+
         if (!DateTimeOffset.TryParseExact(prepared, _formats, CultureInfo.InvariantCulture, parsing.Styles, out var value))
         {
             failureReason = $"{member} {ValueText.Quote(text)} matches none of the formats {string.Join(", ", _formats.Select(f => "'" + f + "'"))}";
