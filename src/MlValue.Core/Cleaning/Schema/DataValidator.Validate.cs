@@ -9,26 +9,16 @@ public sealed partial class DataValidator
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(batch);
-        var structural = new List<DataAnomaly>();
         var byName = ColumnReader<T>.Instance.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var checks = new List<(ColumnCheck Check, Func<T, ColumnValue> Read)>();
         foreach (var column in schema.Columns)
         {
-            if (!byName.TryGetValue(column.Name, out var property))
-            {
-                structural.Add(Missing(column, typeof(T).Name + " has no such property"));
-            }
-            else if (!Compatible(property.Type, column.Type))
-            {
-                structural.Add(TypeMismatch(column, property.Type));
-            }
-            else
+            if (byName.TryGetValue(column.Name, out var property) && Compatible(property.Type, column.Type))
             {
                 checks.Add((new ColumnCheck(column, _options.MaxExamples), property.Read));
             }
         }
 
-        structural.AddRange(byName.Keys.Where(n => schema.Find(n) is null).Select(n => Unexpected(n, "property of " + typeof(T).Name)));
         long row = 0;
         foreach (var record in batch)
         {
@@ -45,6 +35,20 @@ public sealed partial class DataValidator
             row++;
         }
 
+        var structural = new List<DataAnomaly>();
+        foreach (var column in schema.Columns)
+        {
+            if (!byName.TryGetValue(column.Name, out var property))
+            {
+                structural.Add(Missing(column, typeof(T).Name + " has no such property", row));
+            }
+            else if (!Compatible(property.Type, column.Type))
+            {
+                structural.Add(TypeMismatch(column, property.Type, row));
+            }
+        }
+
+        structural.AddRange(byName.Keys.Where(n => schema.Find(n) is null).Select(n => Unexpected(n, "property of " + typeof(T).Name, row, row)));
         return Report(schema, row, structural, checks.Select(c => c.Check));
     }
 
@@ -55,7 +59,7 @@ public sealed partial class DataValidator
         ArgumentNullException.ThrowIfNull(rows);
         var checks = schema.Columns.Select(c => new ColumnCheck(c, _options.MaxExamples)).ToArray();
         var seen = new bool[checks.Length];
-        var unexpected = new SortedSet<string>(StringComparer.Ordinal);
+        var unexpected = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long row = 0;
         foreach (var cells in rows)
         {
@@ -84,7 +88,7 @@ public sealed partial class DataValidator
                 {
                     if (schema.Find(key) is null)
                     {
-                        unexpected.Add(key);
+                        unexpected[key] = unexpected.GetValueOrDefault(key) + 1;
                     }
                 }
             }
@@ -102,11 +106,11 @@ public sealed partial class DataValidator
             }
             else
             {
-                structural.Add(Missing(checks[i].Schema, "no row has this column"));
+                structural.Add(Missing(checks[i].Schema, "no row has this column", row));
             }
         }
 
-        structural.AddRange(unexpected.Select(n => Unexpected(n, "column")));
+        structural.AddRange(unexpected.Select(n => Unexpected(n.Key, "column", n.Value, row)));
         return Report(schema, row, structural, present);
     }
 
