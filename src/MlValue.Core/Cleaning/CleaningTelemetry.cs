@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+using MlValue.Diagnostics;
+
+namespace MlValue.Cleaning;
+
+/// <summary>The instruments of the cleaning stage, created once.</summary>
+internal static class CleaningTelemetry
+{
+    public static readonly Counter<long> Records = MlValueTelemetry.Meter.CreateCounter<long>(
+        "mlvalue.cleaning.records", "{record}", "Records read by cleaning runs.");
+
+    public static readonly Counter<long> Quarantined = MlValueTelemetry.Meter.CreateCounter<long>(
+        "mlvalue.cleaning.quarantined", "{record}", "Records sent to the quarantine, tagged with the rule that rejected them.");
+
+    public static void Publish(CleaningReport report)
+    {
+        Records.Add(report.Input);
+        if (!Quarantined.Enabled)
+        {
+            return;
+        }
+
+        if (report.NullRecords > 0)
+        {
+            Quarantined.Add(report.NullRecords, new KeyValuePair<string, object?>("rule", CleaningReport.NullRecordRule));
+        }
+
+        foreach (var step in report.Transforms.Concat(report.Rules))
+        {
+            if (step.Rejected > 0)
+            {
+                Quarantined.Add(step.Rejected, new KeyValuePair<string, object?>("rule", step.Name));
+            }
+        }
+    }
+}
