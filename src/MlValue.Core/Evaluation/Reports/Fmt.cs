@@ -26,10 +26,11 @@ internal static class Fmt
         _ => "⏭ skipped",
     };
 
-    /// <summary>The metric a report draws per slice: the task's primary metric.</summary>
-    public static string PrimaryMetric(EvaluationResult result) => result.Task switch
+    /// <summary>The metric a report draws for a segment: the task's primary metric, or accuracy
+    /// when AUC is undefined on every slice (slices of a single class).</summary>
+    public static string PrimaryMetric(EvaluationTask task, IEnumerable<SliceResult> slices) => task switch
     {
-        EvaluationTask.Binary => result.Slices.Any(s => s.Metrics.Any(m => m.Name == MetricNames.Auc && m.IsDefined)) ? MetricNames.Auc : MetricNames.Accuracy,
+        EvaluationTask.Binary => slices.Any(s => s.Metrics.Any(m => m.Name == MetricNames.Auc && m.IsDefined)) ? MetricNames.Auc : MetricNames.Accuracy,
         EvaluationTask.Multiclass => MetricNames.MacroAccuracy,
         _ => MetricNames.Rmse,
     };

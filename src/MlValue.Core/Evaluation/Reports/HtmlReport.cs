@@ -72,9 +72,9 @@ internal static class HtmlReport
 
     private static void Slices(StringBuilder html, EvaluationResult result)
     {
-        var metric = Fmt.PrimaryMetric(result);
         foreach (var segment in result.Slices.GroupBy(s => s.Segment, StringComparer.Ordinal))
         {
+            var metric = Fmt.PrimaryMetric(result.Task, segment);
             var shown = segment.OrderByDescending(s => s.Count).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MaxSlicesPerSegment).OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();
             html.Append("<section class=\"slices\"><h2>").Append(E(metric)).Append(" by ").Append(E(segment.Key)).Append("</h2><p>Orange bars and ⚠: fewer than ")
                 .Append(Fmt.I(result.MinSliceSize)).Append(" rows, too small to trust.");
