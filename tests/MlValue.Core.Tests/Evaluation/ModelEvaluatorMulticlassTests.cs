@@ -48,13 +48,17 @@ public sealed class ModelEvaluatorMulticlassTests
     }
 
     [TestMethod]
-    public async Task EvaluateMulticlass_NaNProbability_Throws()
+    [DataRow(0, "a")]
+    [DataRow(2, "c")]
+    public async Task EvaluateMulticlass_NaNProbability_ThrowsNamingClass(int index, string className)
     {
-        Sample[] rows = [new("a", [float.NaN, 0.5f, 0.5f], "b")];
+        var scores = new[] { 0.2f, 0.4f, 0.4f };
+        scores[index] = float.NaN;
+        Sample[] rows = [new("a", scores, "b")];
 
         var error = await Assert.ThrowsExactlyAsync<EvaluationException>(() => Evaluator().EvaluateMulticlassAsync("m", Model(), Holdout(rows)));
 
-        StringAssert.Contains(error.Message, "returned probability NaN for class 'a'");
+        StringAssert.Contains(error.Message, $"returned probability NaN for class '{className}'");
     }
 
     [TestMethod]

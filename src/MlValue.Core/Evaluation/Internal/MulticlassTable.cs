@@ -47,11 +47,16 @@ internal sealed class MulticlassTable : PredictionTable<MulticlassPrediction, st
             throw Error(row, $"returned {prediction.Score.Length} scores but the holdout names {ClassNames.Count} classes; ClassNames must list the model's classes in its order");
         }
 
-        var p = prediction.Score[truth];
-        if (!(p >= 0f && p <= 1f))
+        for (var c = 0; c < prediction.Score.Length; c++)
         {
-            throw Error(row, $"returned probability {p.ToString(CultureInfo.InvariantCulture)} for class '{label}'; probabilities must be numbers in [0, 1]");
+            var q = prediction.Score[c];
+            if (!(q >= 0f && q <= 1f))
+            {
+                throw Error(row, $"returned probability {q.ToString(CultureInfo.InvariantCulture)} for class '{ClassNames[c]}'; probabilities must be numbers in [0, 1]");
+            }
         }
+
+        var p = prediction.Score[truth];
 
         _labels.Add(truth);
         _predicted.Add(predicted);
