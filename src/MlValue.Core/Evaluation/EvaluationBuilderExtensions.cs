@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlValue.DependencyInjection;
+using MlValue.Evaluation;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the evaluation stage to MlValue.</summary>
+public static class EvaluationBuilderExtensions
+{
+    /// <summary>
+    /// Adds the default <see cref="IEvaluator"/> with <see cref="EvaluationOptions"/> bound from
+    /// <c>MlValue:Evaluation</c> and validated at start-up. Calling it again is harmless.
+    /// </summary>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="configure">Optional changes applied after binding.</param>
+    /// <returns>The builder.</returns>
+    public static MlValueBuilder AddEvaluation(this MlValueBuilder builder, Action<EvaluationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureOptions<EvaluationOptions, EvaluationOptionsValidator>("Evaluation", configure);
+        builder.Services.TryAddSingleton<IEvaluator, ModelEvaluator>();
+        return builder;
+    }
+}

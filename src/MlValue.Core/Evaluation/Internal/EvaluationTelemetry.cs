@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using MlValue.Diagnostics;
+
+namespace MlValue.Evaluation.Internal;
+
+/// <summary>Instruments of the evaluation stage. Tags carry names, counts and verdicts, never feature values or labels.</summary>
+internal static class EvaluationTelemetry
+{
+    public const string EvaluateActivity = "mlvalue.evaluation.evaluate";
+    public const string DecideActivity = "mlvalue.evaluation.decide";
+
+    public static readonly Counter<long> Rows = MlValueTelemetry.Meter.CreateCounter<long>(
+        "mlvalue.evaluation.rows", "{row}", "Holdout rows predicted and scored by the evaluator.");
+
+    public static readonly Counter<long> Decisions = MlValueTelemetry.Meter.CreateCounter<long>(
+        "mlvalue.evaluation.decisions", "{decision}", "Promotion decisions made, tagged by verdict.");
+
+    public static Activity? StartEvaluate(string modelName, EvaluationTask task, string? datasetId)
+    {
+        var activity = MlValueTelemetry.ActivitySource.StartActivity(EvaluateActivity);
+        activity?.SetTag("mlvalue.model.name", modelName);
+        activity?.SetTag("mlvalue.evaluation.task", TaskTag(task));
+        activity?.SetTag("mlvalue.dataset.id", datasetId);
+        return activity;
+    }
+
+    public static string TaskTag(EvaluationTask task) => task switch
+    {
+        EvaluationTask.Binary => "binary",
+        EvaluationTask.Multiclass => "multiclass",
+        _ => "regression",
+    };
+}
