@@ -145,7 +145,7 @@ public static partial class SpamLoopApp
             yield return MonitorTriggers.Drift(monitor, WindowSpec.Tumbling(Weeks.Length), clock);
         }
 
-        yield return MonitorTriggers.Performance(monitor, "f1", options.F1Threshold, WindowSpec.Tumbling(Weeks.Length), clock);
+        yield return MonitorTriggers.Performance(monitor, "f1", options.F1Threshold, WindowSpec.Tumbling(Weeks.Length), clock, maxAge: TimeSpan.FromDays(options.LabelDelayDays) + Weeks.Length + Weeks.Length);
     }
 
     internal static PredictionRequest Request(string key) => new() { CorrelationId = key };

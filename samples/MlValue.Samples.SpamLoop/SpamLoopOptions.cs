@@ -30,8 +30,8 @@ public sealed class SpamLoopOptions
     /// <summary>Word n-gram length of the text featuriser (1–4). Default 2.</summary>
     public int WordNgramLength { get; set; } = 2;
 
-    /// <summary>SDCA iterations; null lets ML.NET choose. Default 30.</summary>
-    public int? MaximumIterations { get; set; } = 30;
+    /// <summary>SDCA iterations; null lets ML.NET choose (a fixed small number converges badly on this data). Default null.</summary>
+    public int? MaximumIterations { get; set; }
 
     /// <summary>New labels since the last run that start a run. Default 150.</summary>
     public int NewLabelsThreshold { get; set; } = 150;

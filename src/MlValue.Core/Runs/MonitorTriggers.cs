@@ -41,8 +41,12 @@ public static class MonitorTriggers
     /// <param name="threshold">The threshold: fires below it (above it for <c>log_loss</c>).</param>
     /// <param name="window">The windows to read.</param>
     /// <param name="timeProvider">The clock that says which windows are complete; default the system clock.</param>
+    /// <param name="maxAge">
+    /// Only windows that ended at most this long ago count (for example the label delay plus one window), so an old bad
+    /// window does not fire a run every time when recent windows have too few labels; default: no limit.
+    /// </param>
     /// <returns>The trigger.</returns>
-    public static PerformanceTrigger Performance<T>(IModelMonitor<T> monitor, string metric, double threshold, WindowSpec window, TimeProvider? timeProvider = null)
+    public static PerformanceTrigger Performance<T>(IModelMonitor<T> monitor, string metric, double threshold, WindowSpec window, TimeProvider? timeProvider = null, TimeSpan? maxAge = null)
     {
         ArgumentNullException.ThrowIfNull(monitor);
         ArgumentException.ThrowIfNullOrWhiteSpace(metric);
@@ -55,7 +59,7 @@ public static class MonitorTriggers
         return new PerformanceTrigger(
             metric,
             threshold,
-            _ => ValueTask.FromResult(LatestComplete(monitor, window, time, w => w.Performance.Sufficient) is { } latest ? Read(latest.Performance, metric) : null),
+            _ => ValueTask.FromResult(LatestComplete(monitor, window, time, w => w.Performance.Sufficient && (maxAge is not { } age || w.End >= time.GetUtcNow() - age)) is { } latest ? Read(latest.Performance, metric) : null),
             higherIsBetter: metric != "log_loss");
     }
 

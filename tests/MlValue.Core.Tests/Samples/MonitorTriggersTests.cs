@@ -77,7 +77,11 @@ public sealed class MonitorTriggersTests
         StringAssert.Contains(unlabelled.Reason, "no labelled window");
         Assert.IsTrue(labelled.Fire, labelled.Reason);
         StringAssert.Contains(labelled.Reason, "f1 0.4 is below the threshold 0.8");
+        clock.Advance(TimeSpan.FromDays(3));
+        var stale = await MonitorTriggers.Performance(monitor, "f1", 0.8, Daily, clock, maxAge: TimeSpan.FromDays(2)).EvaluateAsync(new TriggerContext("spam", clock.GetUtcNow(), null));
+
         Assert.IsFalse(lenient.Fire, "recall is 1: every spam was caught");
+        Assert.IsFalse(stale.Fire, "the only labelled window ended three days ago, past the two-day limit");
     }
 
     [TestMethod]
