@@ -1,0 +1,52 @@
+using System.Globalization;
+using MlValue.Serving;
+using MlValue.Training;
+
+namespace MlValue.Monitoring;
+
+/// <summary>
+/// Connects serving to monitoring: records every prediction of the <see cref="ServingArm.Primary"/> arm into an
+/// <see cref="IModelMonitor{T}"/> (the positive-class probability, the version as text, the correlation id and the
+/// prediction's time as event time). Canary and shadow answers are left out, so the monitor sees what users saw.
+/// </summary>
+/// <typeparam name="TIn">The model input.</typeparam>
+public sealed class MonitoringPredictionObserver<TIn> : IPredictionObserver<TIn, BinaryPrediction>
+    where TIn : class
+{
+    private readonly IModelMonitor<TIn> _monitor;
+    private readonly string[] _versions = new string[64];
+    private long _recorded;
+
+    /// <summary>Creates the observer.</summary>
+    /// <param name="monitor">The monitor that receives the primary arm's predictions.</param>
+    public MonitoringPredictionObserver(IModelMonitor<TIn> monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        _monitor = monitor;
+    }
+
+    /// <summary>Predictions recorded (primary arm only), whatever the monitor did with them.</summary>
+    public long Recorded => Interlocked.Read(ref _recorded);
+
+    /// <inheritdoc />
+    public void OnPrediction(in PredictionEvent<TIn, BinaryPrediction> prediction)
+    {
+        if (prediction.Arm != ServingArm.Primary)
+        {
+            return;
+        }
+
+        _monitor.Record(prediction.Input, prediction.Output.Probability, VersionText(prediction.Version), prediction.CorrelationId, prediction.Timestamp);
+        Interlocked.Increment(ref _recorded);
+    }
+
+    private string VersionText(int version)
+    {
+        if (version < 0 || version >= _versions.Length)
+        {
+            return version.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return _versions[version] ??= version.ToString(CultureInfo.InvariantCulture);
+    }
+}
