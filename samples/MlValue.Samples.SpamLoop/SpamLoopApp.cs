@@ -109,7 +109,7 @@ public static partial class SpamLoopApp
     internal static IRecordCleaner<MailMessage> Cleaner(HashSet<string> seenBodies)
         => CleaningRules<MailMessage>.Create()
             .NormalizeText(m => m.Subject)
-            .ParseTimestamp(m => m.Date, TimestampParsing.Rfc2822(PeriodStart, PeriodEnd), (m, t) => m.Timestamp = t)
+            .ParseTimestamp(m => m.Date, TimestampParsing.Rfc2822(PeriodStart, PeriodEnd, readInvalidZonesAsUtc: true), (m, t) => m.Timestamp = t)
             .Must("parsed-by-mimekit", m => m.ParseError.Length == 0, m => "MimeKit could not parse the message: " + m.ParseError)
             .NotEmpty(m => m.Body)
             .UniqueBy(m => m.Body)

@@ -49,18 +49,29 @@ public sealed class TimestampParsing
     public bool Rfc2822Zones { get; init; }
 
     /// <summary>
+    /// With <see cref="Rfc2822Zones"/>: read a zone beyond ±1400 (for example <c>-1900</c>, written by
+    /// broken mailers) as UTC and keep the record, instead of quarantining it. The wall-clock time is
+    /// kept, so the timestamp is off by at most a day. Turn it on when rejecting would be biased (in the
+    /// SpamAssassin corpus such zones come almost only from spam). Default: <see langword="false"/>.
+    /// </summary>
+    public bool ReadInvalidZonesAsUtc { get; init; }
+
+    /// <summary>
     /// Settings for RFC 2822 <c>Date</c> headers (<c>Thu, 22 Aug 2002 18:26:25 +0700</c>) within
     /// <paramref name="min"/>..<paramref name="max"/>. The day name is optional and not checked against the
     /// date (real mail often gets it wrong); seconds are optional; a two-digit year is 19xx/20xx as .NET
-    /// reads <c>yy</c>; a missing zone is read as UTC; a zone beyond ±1400 is rejected.
+    /// reads <c>yy</c>; a missing zone is read as UTC; a zone beyond ±1400 is rejected unless
+    /// <see cref="ReadInvalidZonesAsUtc"/> is set.
     /// </summary>
     /// <param name="min">The earliest valid timestamp (inclusive).</param>
     /// <param name="max">The latest valid timestamp (inclusive).</param>
+    /// <param name="readInvalidZonesAsUtc">Sets <see cref="ReadInvalidZonesAsUtc"/>. Default: <see langword="false"/>.</param>
     /// <returns>The settings.</returns>
-    public static TimestampParsing Rfc2822(DateTimeOffset min, DateTimeOffset max)
+    public static TimestampParsing Rfc2822(DateTimeOffset min, DateTimeOffset max, bool readInvalidZonesAsUtc = false)
         => new(["d MMM yyyy H:m:s zzz", "d MMM yyyy H:m zzz", "d MMM yy H:m:s zzz", "d MMM yy H:m zzz", "d MMM yyyy H:m:s", "d MMM yyyy H:m"], min, max)
         {
             Rfc2822Zones = true,
+            ReadInvalidZonesAsUtc = readInvalidZonesAsUtc,
         };
 
     internal DateTimeStyles Styles => DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;

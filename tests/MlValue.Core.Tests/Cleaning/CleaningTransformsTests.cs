@@ -89,6 +89,18 @@ public sealed class CleaningTransformsTests
     }
 
     [TestMethod]
+    public void Rfc2822_InvalidZoneReadAsUtc_KeepsTheRecordWithItsWallClockTime()
+    {
+        var row = new Row { Key = "Sun, 25 Aug 2002 06:08:23 -1900" };
+        var parsing = TimestampParsing.Rfc2822(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, readInvalidZonesAsUtc: true);
+
+        var result = CleaningRules<Row>.Create().ParseTimestamp(r => r.Key, parsing).Build().Clean([row]);
+
+        Assert.HasCount(1, result.Clean);
+        Assert.AreEqual("2002-08-25T06:08:23+00:00", row.Key);
+    }
+
+    [TestMethod]
     public void Transform_Custom_CanReplaceTheRecordOrFailWithReason()
     {
         var rows = new Row[] { new() { Count = 1 }, new() { Count = -1 }, new() { Count = 0 } };

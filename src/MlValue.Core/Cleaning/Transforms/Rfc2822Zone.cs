@@ -16,8 +16,8 @@ internal static class Rfc2822Zone
         ["MST"] = "-07:00", ["MDT"] = "-06:00", ["PST"] = "-08:00", ["PDT"] = "-07:00",
     };
 
-    /// <summary>Returns the prepared text, or null with a problem when the zone cannot be a real offset.</summary>
-    public static string? Prepare(string text, out string? problem)
+    /// <summary>Returns the prepared text, or null with a problem when the zone cannot be a real offset (unless it is to be read as UTC).</summary>
+    public static string? Prepare(string text, bool invalidZoneAsUtc, out string? problem)
     {
         problem = null;
         var value = text.Trim();
@@ -48,6 +48,11 @@ internal static class Rfc2822Zone
         if (zone.Length == 5 && (zone[0] == '+' || zone[0] == '-') && zone.AsSpan(1).ContainsAnyExceptInRange('0', '9') is false)
         {
             var minutes = (int.Parse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture) * 60) + int.Parse(zone.AsSpan(3, 2), CultureInfo.InvariantCulture);
+            if (minutes > 14 * 60 && invalidZoneAsUtc)
+            {
+                return string.Concat(value.AsSpan(0, space + 1), "+00:00");
+            }
+
             if (minutes > 14 * 60)
             {
                 problem = $"has the zone {zone}, which is not a real UTC offset (at most ±1400)";

@@ -23,7 +23,7 @@ internal sealed class TimestampTransform<T>(
         }
 
         string? problem = null;
-        var prepared = parsing.Rfc2822Zones ? Rfc2822Zone.Prepare(text, out problem) : text;
+        var prepared = parsing.Rfc2822Zones ? Rfc2822Zone.Prepare(text, parsing.ReadInvalidZonesAsUtc, out problem) : text;
         if (prepared is null)
         {
             failureReason = $"{member} {ValueText.Quote(text)} {problem}";
