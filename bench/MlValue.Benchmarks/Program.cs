@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using MlValue.Benchmarks.Monitoring;
 
@@ -10,4 +9,4 @@ if (args.Contains("--memory"))
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(MonitorMemory).Assembly).Run(args, DefaultConfig.Instance.WithOption(ConfigOptions.JoinSummary, true));
+BenchmarkSwitcher.FromAssembly(typeof(MonitorMemory).Assembly).Run(args);

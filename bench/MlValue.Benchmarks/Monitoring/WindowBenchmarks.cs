@@ -43,7 +43,7 @@ public class WindowBenchmarks
         }
 
         _end = Start.AddDays(7);
-        clock.SetUtcNow(_end.AddSeconds(-1));
+        clock.SetUtcNow(_end.AddTicks(-1));
     }
 
     /// <summary>Disposes the monitor.</summary>
