@@ -36,7 +36,7 @@ public static class MonitorMemory
         var ticks = start.UtcTicks;
         for (long i = 0; i < records; i++)
         {
-            var now = new DateTimeOffset(start.UtcTicks + (span * i / records), TimeSpan.Zero);
+            var now = new DateTimeOffset(start.UtcTicks + (long)((Int128)span * i / records), TimeSpan.Zero);
             if (now.UtcTicks != ticks)
             {
                 clock.SetUtcNow(now);
