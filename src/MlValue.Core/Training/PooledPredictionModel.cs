@@ -17,6 +17,7 @@ internal sealed class PooledPredictionModel<TInput, TOutput> : IPredictionModel<
     private readonly ObjectPool<PredictionEngine<TInput, TOutput>> _pool;
     private readonly ThreadLocal<PredictionEngine<TInput, TOutput>?> _pinned = new(trackAllValues: true);
     private int _pinnedCount;
+    private int _pinnedDisposed;
     private int _disposed;
 
     public PooledPredictionModel(MLContext ml, ITransformer transformer)
@@ -39,6 +40,9 @@ internal sealed class PooledPredictionModel<TInput, TOutput> : IPredictionModel<
     /// <summary>Engines pinned to threads so far (for tests).</summary>
     internal int PinnedCount => Math.Min(Volatile.Read(ref _pinnedCount), MaximumPinned);
 
+    /// <summary>Pinned engines disposed by <see cref="Dispose"/> (for tests; pooled ones are disposed by the pool).</summary>
+    internal int PinnedDisposed => Volatile.Read(ref _pinnedDisposed);
+
     public TOutput Predict(TInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -56,7 +60,11 @@ internal sealed class PooledPredictionModel<TInput, TOutput> : IPredictionModel<
 
         foreach (var engine in _pinned.Values)
         {
-            engine?.Dispose();
+            if (engine is not null)
+            {
+                engine.Dispose();
+                _pinnedDisposed++;
+            }
         }
 
         _pinned.Dispose();
