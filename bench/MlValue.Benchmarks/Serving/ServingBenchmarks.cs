@@ -11,8 +11,9 @@ namespace MlValue.Benchmarks.Serving;
 /// <summary>
 /// Target 1: predictions through the MlValue predictor (alias-bound, pooled, hot-swap capable) against a raw
 /// ML.NET <see cref="PredictionEngine{TSrc, TDst}"/> on the same model bytes, on 1 and 2 threads.
-/// Raw ML.NET on 2 threads uses one engine per thread. "Monitored" records each prediction in an
-/// <see cref="IModelMonitor{T}"/> right after it (no monitoring observer exists in the library yet).
+/// Raw ML.NET on 2 threads uses one engine per thread. "Monitored" predicts through a predictor registered with
+/// <c>AddPredictionMonitoring</c>: its <see cref="MonitoringPredictionObserver{TIn}"/> records each prediction in the
+/// <see cref="IModelMonitor{T}"/>; the caller passes its correlation id, as a request handler would.
 /// </summary>
 [MemoryDiagnoser]
 public class ServingBenchmarks
@@ -21,7 +22,7 @@ public class ServingBenchmarks
     private ServingHost _host = null!;
     private PredictionEngine<FlightFeatures, BinaryPrediction>[] _engines = null!;
     private IPredictor<FlightFeatures, BinaryPrediction> _predictor = null!;
-    private ModelMonitor<FlightFeatures> _monitor = null!;
+    private IPredictor<FlightFeatures, BinaryPrediction> _monitored = null!;
     private FlightFeatures[] _inputs = null!;
     private string[][] _ids = null!;
 
@@ -29,25 +30,23 @@ public class ServingBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    /// <summary>Trains and serves the model, loads the same bytes into raw engines, builds the monitor.</summary>
+    /// <summary>Trains and serves the model (plain and monitored), loads the same bytes into raw engines.</summary>
     [GlobalSetup]
     public void Setup()
     {
         var rows = FlightFeatures.Generate(BenchmarkSettings.Scale(5_000, 400), seed: 1);
         _host = ServingHost.Create(rows, BenchmarkSettings.Scale(100, 5));
         _predictor = _host.Predictor;
+        _monitored = _host.MonitoredPredictor;
         var ml = new MLContext(seed: 0);
         using var stream = _host.Artifact.OpenRead();
         var transformer = ml.Model.Load(stream, out _);
         _engines = [.. Enumerable.Range(0, 2).Select(_ => ml.Model.CreatePredictionEngine<FlightFeatures, BinaryPrediction>(transformer, ignoreMissingColumns: true))];
         _inputs = FlightFeatures.Generate(Batch, seed: 2);
         _ids = [CorrelationIds.Create(Batch, "a-"), CorrelationIds.Create(Batch, "b-")];
-        var schema = FlightMonitor.Schema();
-        _monitor = new ModelMonitor<FlightFeatures>(
-            "serving-bench", schema, ReferenceProfile.Build(schema, rows, r => r.Label ? 0.8 : 0.2), new MonitoringOptions { SaveInterval = TimeSpan.Zero }, TimeProvider.System, stateDirectory: null);
     }
 
-    /// <summary>Disposes the host, the engines and the monitor.</summary>
+    /// <summary>Disposes the host and the engines.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
@@ -56,7 +55,6 @@ public class ServingBenchmarks
             engine.Dispose();
         }
 
-        _monitor.Dispose();
         _host.Dispose();
     }
 
@@ -70,15 +68,11 @@ public class ServingBenchmarks
     [Benchmark(OperationsPerInvoke = Batch)]
     public int MlValuePredictor() => Run(static (self, _, input, _) => self._predictor.Predict(input).Value.PredictedLabel);
 
-    /// <summary>The MlValue predictor, then <c>IModelMonitor.Record</c> for each prediction.</summary>
+    /// <summary>The MlValue predictor with <c>AddPredictionMonitoring</c>: the observer records each prediction.</summary>
     /// <returns>Number of positive predictions.</returns>
     [Benchmark(OperationsPerInvoke = Batch)]
-    public int MlValuePredictorMonitored() => Run(static (self, worker, input, i) =>
-    {
-        var prediction = self._predictor.Predict(input);
-        self._monitor.Record(input, prediction.Value.Probability, VersionNames.Of(prediction.Version), self._ids[worker][i]);
-        return prediction.Value.PredictedLabel;
-    });
+    public int MlValuePredictorMonitored() => Run(static (self, worker, input, i)
+        => self._monitored.Predict(input, new PredictionRequest { CorrelationId = self._ids[worker][i] }).Value.PredictedLabel);
 
     private int Run(Func<ServingBenchmarks, int, FlightFeatures, int, bool> predict)
     {

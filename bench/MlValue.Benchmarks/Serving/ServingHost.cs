@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlValue.Benchmarks.Support;
 using MlValue.Data;
+using MlValue.Monitoring;
 using MlValue.Registry;
 using MlValue.Serving;
 using MlValue.Training;
@@ -9,23 +10,36 @@ namespace MlValue.Benchmarks.Serving;
 
 /// <summary>
 /// A real serving set-up: SQLite registry in a temp folder, a FastTree model trained once through the
-/// MlValue tabular trainer, registered and aliased <c>champion</c>, served by <c>AddPredictor</c>.
+/// MlValue tabular trainer, registered and aliased <c>champion</c> under two model names, served by
+/// <c>AddPredictor</c>: <c>flights</c> unmonitored, <c>flights-monitored</c> with
+/// <c>AddPredictionMonitoring</c> (a <see cref="MonitoringPredictionObserver{TIn}"/> feeding an <c>AddModelMonitor</c> monitor).
 /// </summary>
 public sealed class ServingHost : IDisposable
 {
     private readonly TempFolder _folder;
     private readonly ServiceProvider _provider;
 
-    private ServingHost(TempFolder folder, ServiceProvider provider, IPredictor<FlightFeatures, BinaryPrediction> predictor, ModelArtifact artifact)
+    /// <summary>The model name whose predictor records into the monitor.</summary>
+    public const string MonitoredName = FlightModel.Name + "-monitored";
+
+    private ServingHost(TempFolder folder, ServiceProvider provider, ModelArtifact artifact)
     {
         _folder = folder;
         _provider = provider;
-        Predictor = predictor;
+        Predictor = provider.GetRequiredKeyedService<IPredictor<FlightFeatures, BinaryPrediction>>(FlightModel.Name);
+        MonitoredPredictor = provider.GetRequiredKeyedService<IPredictor<FlightFeatures, BinaryPrediction>>(MonitoredName);
+        Observer = (MonitoringPredictionObserver<FlightFeatures>)provider.GetRequiredKeyedService<IPredictionObserver<FlightFeatures, BinaryPrediction>>(MonitoredName);
         Artifact = artifact;
     }
 
-    /// <summary>The MlValue predictor bound to <c>flights@champion</c>.</summary>
+    /// <summary>The MlValue predictor bound to <c>flights@champion</c>, no observer.</summary>
     public IPredictor<FlightFeatures, BinaryPrediction> Predictor { get; }
+
+    /// <summary>The MlValue predictor bound to <c>flights-monitored@champion</c> (same artifact), monitored.</summary>
+    public IPredictor<FlightFeatures, BinaryPrediction> MonitoredPredictor { get; }
+
+    /// <summary>The observer of <see cref="MonitoredPredictor"/>.</summary>
+    public MonitoringPredictionObserver<FlightFeatures> Observer { get; }
 
     /// <summary>The served artifact (the raw ML.NET baseline loads the same bytes).</summary>
     public ModelArtifact Artifact { get; }
@@ -41,24 +55,31 @@ public sealed class ServingHost : IDisposable
         services.AddMlValue(o => o.RootDirectory = folder.Path)
             .AddModelRegistry(o => o.RootDirectory = Path.Combine(folder.Path, "registry"))
             .AddTraining()
-            .AddPredictor<FlightFeatures, BinaryPrediction>(FlightModel.Name);
+            .AddPredictor<FlightFeatures, BinaryPrediction>(FlightModel.Name)
+            .AddPredictor<FlightFeatures, BinaryPrediction>(MonitoredName)
+            .AddModelMonitoring(o => o.SaveInterval = TimeSpan.Zero)
+            .AddModelMonitor(MonitoredName, FlightMonitor.Schema(), _ => ReferenceProfile.Build(FlightMonitor.Schema(), rows, r => r.Label ? 0.8 : 0.2))
+            .AddPredictionMonitoring<FlightFeatures>(MonitoredName);
         var provider = services.BuildServiceProvider();
         var registry = provider.GetRequiredService<IModelRegistry>();
         var dataset = Dataset.FromRecords(rows, new DatasetProvenance { Source = "synthetic-flights" });
         var trainer = MlNetTrainers.Tabular<FlightFeatures>(PredictionTask.BinaryClassification, FlightModel.Options(trees));
         var trained = trainer.TrainAsync(TrainingSet<FlightFeatures>.FromRecords(rows, [dataset.Id], FlightModel.Seed)).GetAwaiter().GetResult();
-        var version = registry.RegisterAsync(new ModelRegistration
+        foreach (var name in new[] { FlightModel.Name, MonitoredName })
         {
-            ModelName = FlightModel.Name,
-            Artifact = trained.Artifact,
-            TrainerName = trained.TrainerName,
-            TrainingDatasetIds = [dataset.Id],
-            Metrics = trained.Metrics,
-        }).GetAwaiter().GetResult();
-        registry.SetAliasAsync(FlightModel.Name, "champion", version.Version, expectedCurrentVersion: null, "benchmark").GetAwaiter().GetResult();
-        var predictor = provider.GetRequiredKeyedService<IPredictor<FlightFeatures, BinaryPrediction>>(FlightModel.Name);
-        predictor.WarmUpAsync().GetAwaiter().GetResult();
-        return new ServingHost(folder, provider, predictor, trained.Artifact);
+            var version = registry.RegisterAsync(new ModelRegistration
+            {
+                ModelName = name,
+                Artifact = trained.Artifact,
+                TrainerName = trained.TrainerName,
+                TrainingDatasetIds = [dataset.Id],
+                Metrics = trained.Metrics,
+            }).GetAwaiter().GetResult();
+            registry.SetAliasAsync(name, "champion", version.Version, expectedCurrentVersion: null, "benchmark").GetAwaiter().GetResult();
+            provider.GetRequiredKeyedService<IPredictor<FlightFeatures, BinaryPrediction>>(name).WarmUpAsync().GetAwaiter().GetResult();
+        }
+
+        return new ServingHost(folder, provider, trained.Artifact);
     }
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ public sealed class MonitoringPredictionObserver<TIn> : IPredictionObserver<TIn,
 {
     private readonly IModelMonitor<TIn> _monitor;
     private readonly string[] _versions = new string[64];
-    private long _recorded;
+    private readonly StripedCounter _recorded = new();
 
     /// <summary>Creates the observer.</summary>
     /// <param name="monitor">The monitor that receives the primary arm's predictions.</param>
@@ -26,7 +26,7 @@ public sealed class MonitoringPredictionObserver<TIn> : IPredictionObserver<TIn,
     }
 
     /// <summary>Predictions recorded (primary arm only), whatever the monitor did with them.</summary>
-    public long Recorded => Interlocked.Read(ref _recorded);
+    public long Recorded => _recorded.Value;
 
     /// <inheritdoc />
     public void OnPrediction(in PredictionEvent<TIn, BinaryPrediction> prediction)
@@ -37,7 +37,7 @@ public sealed class MonitoringPredictionObserver<TIn> : IPredictionObserver<TIn,
         }
 
         _monitor.Record(prediction.Input, prediction.Output.Probability, VersionText(prediction.Version), prediction.CorrelationId, prediction.Timestamp);
-        Interlocked.Increment(ref _recorded);
+        _recorded.Increment();
     }
 
     private string VersionText(int version)

@@ -21,18 +21,19 @@ internal sealed class ModelSlot<TInput, TOutput>
 
     public bool IsLoaded => _current is not null;
 
-    /// <summary>Takes a reference on the current version; release it after predicting.</summary>
-    public LoadedModel<TInput, TOutput>? Acquire()
+    /// <summary>Takes a reference on the current version; release it with <paramref name="stripe"/> after predicting.</summary>
+    public LoadedModel<TInput, TOutput>? Acquire(out int stripe)
     {
         while (true)
         {
             var current = _current;
             if (current is null)
             {
+                stripe = 0;
                 return null;
             }
 
-            if (current.TryAcquire())
+            if (current.TryAcquire(out stripe))
             {
                 return current;
             }
@@ -40,10 +41,10 @@ internal sealed class ModelSlot<TInput, TOutput>
     }
 
     /// <summary>Serves <paramref name="next"/> from now on; the previous version is disposed once its requests finish.</summary>
-    public void Swap(LoadedModel<TInput, TOutput> next) => Interlocked.Exchange(ref _current, next)?.Release();
+    public void Swap(LoadedModel<TInput, TOutput> next) => Interlocked.Exchange(ref _current, next)?.Retire();
 
     /// <summary>Stops serving; the version is disposed once its requests finish.</summary>
-    public void Clear() => Interlocked.Exchange(ref _current, null)?.Release();
+    public void Clear() => Interlocked.Exchange(ref _current, null)?.Retire();
 
     public ServingSlotStatus GetStatus()
     {

@@ -10,7 +10,7 @@ internal sealed partial class Predictor<TInput, TOutput>
     public Prediction<TOutput> Predict(TInput input, PredictionRequest request)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var loaded = AcquireAnswering(request.RoutingKey);
+        var loaded = AcquireAnswering(request.RoutingKey, out var stripe);
         TOutput output;
         try
         {
@@ -18,14 +18,15 @@ internal sealed partial class Predictor<TInput, TOutput>
         }
         finally
         {
-            loaded.Release();
+            loaded.Release(stripe);
         }
 
         var correlationId = request.CorrelationId;
         if (_observers is not null)
         {
-            correlationId ??= NewCorrelationId();
-            Notify(new PredictionEvent<TInput, TOutput>(correlationId, _time.GetUtcNow(), ModelName, loaded.Version, loaded.Arm, input, output));
+            var now = _time.GetUtcNow();
+            correlationId ??= NewCorrelationId(now);
+            Notify(new PredictionEvent<TInput, TOutput>(correlationId, now, ModelName, loaded.Version, loaded.Arm, input, output));
         }
 
         if (_shadow is not null && loaded.Arm == ServingArm.Primary)
@@ -36,14 +37,14 @@ internal sealed partial class Predictor<TInput, TOutput>
         return new Prediction<TOutput>(output, ModelName, loaded.Version, loaded.Arm, correlationId);
     }
 
-    private LoadedModel<TInput, TOutput> AcquireAnswering(string? routingKey)
+    private LoadedModel<TInput, TOutput> AcquireAnswering(string? routingKey, out int stripe)
     {
-        if (_canary is not null && routingKey is not null && _router!.IsCanary(routingKey) && _canary.Acquire() is { } canary)
+        if (_canary is not null && routingKey is not null && _router!.IsCanary(routingKey) && _canary.Acquire(out stripe) is { } canary)
         {
             return canary;
         }
 
-        return _primary.Acquire() ?? throw NotReady(null);
+        return _primary.Acquire(out stripe) ?? throw NotReady(null);
     }
 
     private static TOutput Run(LoadedModel<TInput, TOutput> loaded, TInput input)
@@ -62,7 +63,9 @@ internal sealed partial class Predictor<TInput, TOutput>
         return output;
     }
 
-    private string NewCorrelationId() => Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
+    private string NewCorrelationId() => NewCorrelationId(_time.GetUtcNow());
+
+    private static string NewCorrelationId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 
     private void Notify(in PredictionEvent<TInput, TOutput> prediction)
     {

@@ -5,7 +5,7 @@ internal sealed partial class Predictor<TInput, TOutput>
 {
     private void Shadow(TInput input, TOutput primaryOutput, int primaryVersion, ref string? correlationId)
     {
-        var loaded = _shadow!.Acquire();
+        var loaded = _shadow!.Acquire(out var stripe);
         if (loaded is null)
         {
             return;
@@ -27,7 +27,7 @@ internal sealed partial class Predictor<TInput, TOutput>
         }
         finally
         {
-            loaded.Release();
+            loaded.Release(stripe);
         }
 
         if (_observers is not null)
