@@ -95,6 +95,8 @@ public sealed partial class ModelMonitor<T>
                     lock (bucket.Gate)
                     {
                         bucket.Merge(loaded);
+                        bucket.Seal();
+                        bucket.Touch();
                     }
                 }
             }

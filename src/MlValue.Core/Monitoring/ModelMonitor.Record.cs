@@ -66,6 +66,8 @@ public sealed partial class ModelMonitor<T>
                             bucket.Performance.AddRegression(pending.Prediction, outcome);
                         }
 
+                        bucket.Touch();
+
                         return OutcomeStatus.Recorded;
                     }
                 }
@@ -128,6 +130,7 @@ public sealed partial class ModelMonitor<T>
                 bucket.CountVersion(modelVersion, 1);
                 bucket.Records++;
                 bucket.LateAccepted += late ? 1 : 0;
+                bucket.Touch();
                 return true;
             }
         }
@@ -154,6 +157,7 @@ public sealed partial class ModelMonitor<T>
             else if (status == RecordStatus.TooLate) { bucket.TooLate++; }
             else if (status == RecordStatus.InFuture) { bucket.InFuture++; }
             else { bucket.InvalidPredictions++; }
+            bucket.Touch();
         }
     }
 }

@@ -1,8 +1,13 @@
 using System.Diagnostics.Metrics;
+using System.Numerics;
 
 namespace MlValue.Monitoring;
 
-/// <summary>Windows as merges of whole buckets: cost proportional to buckets, not records.</summary>
+/// <summary>
+/// Windows as merges of whole buckets: cost proportional to buckets, not records. Aligned blocks of buckets
+/// (the panes of a sliding report, or √(slots)-bucket blocks of a single window) are merged once and reused
+/// from <see cref="WindowCache"/> while none of their buckets changed.
+/// </summary>
 public sealed partial class ModelMonitor<T>
 {
     /// <inheritdoc />
@@ -13,8 +18,13 @@ public sealed partial class ModelMonitor<T>
             throw new MonitoringException($"Monitor '{Name}' cannot build the window {start:O} – {end:O}: both ends must lie on bucket boundaries ({_options.BucketWidth} wide, MlValue:Monitoring:BucketWidth) and the end must come after the start.");
         }
 
-        var window = Merge(start.UtcTicks / _width, end.UtcTicks / _width);
-        var result = new DriftEvaluator(_reference, _options).Evaluate(window, start, end);
+        MonitorWindow result;
+        lock (_windowGate)
+        {
+            var window = Merge(start.UtcTicks / _width, end.UtcTicks / _width, _blockLength);
+            result = new DriftEvaluator(_reference, _options).Evaluate(window, start, end);
+        }
+
         Publish(result);
         return result;
     }
@@ -38,10 +48,14 @@ public sealed partial class ModelMonitor<T>
         var firstEnd = ((buckets[0] / step) + 1) * step;
         var evaluator = new DriftEvaluator(_reference, _options);
         var windows = new List<MonitorWindow>();
-        for (var end = firstEnd; end - step <= last; end += step)
+        var pane = (long)BigInteger.GreatestCommonDivisor(size, step);
+        lock (_windowGate)
         {
-            var start = end - size;
-            windows.Add(evaluator.Evaluate(Merge(start, end), Time(start), Time(end)));
+            for (var end = firstEnd; end - step <= last; end += step)
+            {
+                var start = end - size;
+                windows.Add(evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end)));
+            }
         }
 
         if (windows.Count > 0)
@@ -52,25 +66,11 @@ public sealed partial class ModelMonitor<T>
         return windows;
     }
 
-    private MonitorBucket Merge(long startIndex, long endIndex)
+    /// <summary>The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets; call under the window lock.</summary>
+    private MonitorBucket Merge(long startIndex, long endIndex, long block)
     {
         var window = new MonitorBucket(_layout, _options.CategoryCap, startIndex);
-        for (var index = Math.Max(startIndex, endIndex - _ring.Length); index < endIndex; index++)
-        {
-            if (_ring.Find(index) is not { } bucket)
-            {
-                continue;
-            }
-
-            lock (bucket.Gate)
-            {
-                if (bucket.Index == index)
-                {
-                    window.Merge(bucket);
-                }
-            }
-        }
-
+        _windows.MergeRange(window, Math.Max(startIndex, endIndex - _ring.Length), endIndex, block);
         return window;
     }
 

@@ -20,6 +20,9 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     private readonly TimeProvider _time;
     private readonly BucketRing _ring;
     private readonly PendingOutcomes _pending;
+    private readonly WindowCache _windows;
+    private readonly Lock _windowGate = new();
+    private readonly long _blockLength;
     private readonly long _width;
     private readonly KeyValuePair<string, object?> _tag;
     private IReadOnlyList<Measurement<double>> _scores = [];
@@ -52,6 +55,8 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
         _time = timeProvider;
         _width = options.BucketWidth.Ticks;
         _ring = new BucketRing((int)(options.Retention.Ticks / _width), index => new MonitorBucket(_layout, options.CategoryCap, index));
+        _windows = new WindowCache(_ring, index => new MonitorBucket(_layout, options.CategoryCap, index));
+        _blockLength = (long)Math.Round(Math.Sqrt(_ring.Length));
         _pending = new PendingOutcomes(options.PendingOutcomeCapacity, options.OutcomeExpiry);
         _tag = new(MonitorTelemetry.MonitorTag, Name);
         StatePath = stateDirectory is null ? null : Path.Combine(stateDirectory, Name + ".monitor");
@@ -82,6 +87,8 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     public long ExpiredPendingOutcomes => _pending.Expired;
 
     internal BucketRing Ring => _ring;
+
+    internal WindowCache Windows => _windows;
 
     IReadOnlyList<Measurement<double>> IDriftScoreSource.DriftScores() => Volatile.Read(ref _scores);
 

@@ -11,6 +11,7 @@ internal sealed partial class MonitorBucket
     public const int VersionCap = 16;
 
     private long _index;
+    private long _version;
 
     public MonitorBucket(MonitorLayout layout, int categoryCap, long index)
     {
@@ -42,6 +43,9 @@ internal sealed partial class MonitorBucket
         private set => Volatile.Write(ref _index, value);
     }
 
+    /// <summary>A change counter of the slot: raised by every record, late record, outcome, count and reset, so cached merges can tell the bucket changed.</summary>
+    public long Version => Volatile.Read(ref _version);
+
     public MonitorLayout Layout { get; }
 
     public NumericSketch?[] Numeric { get; }
@@ -72,6 +76,17 @@ internal sealed partial class MonitorBucket
 
     public bool IsEmpty => Records + TooLate + InFuture + InvalidPredictions + UnknownOutcomes + ExpiredOutcomes == 0;
 
+    /// <summary>Marks a change of the bucket's content; call under <see cref="Gate"/>, after the change.</summary>
+    public void Touch() => Volatile.Write(ref _version, _version + 1);
+
+    /// <summary>Compacts the quantile sketches of a merged bucket down to their bound, for keeping it.</summary>
+    public void Seal()
+    {
+        foreach (var s in Numeric) { s?.Quantiles.Seal(); }
+        foreach (var s in Text) { s?.Length.Quantiles.Seal(); }
+        Prediction.Quantiles.Seal();
+    }
+
     public void CountVersion(string version, long by)
     {
         if (Versions.TryGetValue(version, out var count))
@@ -95,6 +110,7 @@ internal sealed partial class MonitorBucket
         Versions.Clear();
         Records = LateAccepted = TooLate = InFuture = InvalidPredictions = UnknownOutcomes = ExpiredOutcomes = 0;
         Index = index;
+        Touch();
     }
 
     /// <summary>Adds the content of <paramref name="other"/>; the caller holds <paramref name="other"/>'s gate.</summary>
@@ -109,7 +125,9 @@ internal sealed partial class MonitorBucket
 
         Prediction.Merge(other.Prediction);
         Performance.Merge(other.Performance);
-        foreach (var pair in other.Versions.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Key order only matters when the cap could be reached (which versions keep their own count).
+        IEnumerable<KeyValuePair<string, long>> versions = Versions.Count + other.Versions.Count <= VersionCap ? other.Versions : other.Versions.OrderBy(p => p.Key, StringComparer.Ordinal);
+        foreach (var pair in versions)
         {
             CountVersion(pair.Key, pair.Value);
         }

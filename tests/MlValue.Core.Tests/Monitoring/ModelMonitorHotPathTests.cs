@@ -33,9 +33,10 @@ public sealed class ModelMonitorHotPathTests
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        // The only allocation allowed is a new quantile-sketch level (one per doubling of the bucket's count), one per sketch.
+        // The only allocation allowed is a quantile sketch's new level (one per doubling of the bucket's count, per
+        // sketch): its one buffer is reallocated at the new level count's bound, at most MaxBufferItems values.
         var newLevels = monitor.Ring.All().Single().Numeric[0]!.Quantiles.Height - heightBefore;
-        var levelBytes = (MlValue.Monitoring.Sketches.KllSketch.LevelCapacity * sizeof(double)) + 128;
+        var levelBytes = (MlValue.Monitoring.Sketches.KllSketch.MaxBufferItems * sizeof(double)) + 128;
         Assert.IsTrue(allocated <= newLevels * 3 * levelBytes, $"Record allocated {allocated} bytes in {Calls} calls ({newLevels} new sketch levels)");
         Assert.IsTrue((double)allocated / Calls < 1, $"{(double)allocated / Calls:0.###} bytes per call");
     }

@@ -45,7 +45,9 @@ internal sealed class CategoricalSketch
         Count += other.Count;
         Nulls += other.Nulls;
         Other += other.Other;
-        foreach (var pair in other.Counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Key order only matters when the cap could be reached (which categories keep their own count).
+        IEnumerable<KeyValuePair<string, long>> counts = Counts.Count + other.Counts.Count <= _cap ? other.Counts : other.Counts.OrderBy(p => p.Key, StringComparer.Ordinal);
+        foreach (var pair in counts)
         {
             Increment(pair.Key, pair.Value);
         }

@@ -32,7 +32,13 @@ internal sealed class HyperLogLog
 
     public void Merge(HyperLogLog other)
     {
-        for (var i = 0; i < Registers; i++)
+        var i = 0;
+        for (; i <= Registers - Vector<byte>.Count; i += Vector<byte>.Count)
+        {
+            Vector.Max(new Vector<byte>(_registers, i), new Vector<byte>(other._registers, i)).CopyTo(_registers, i);
+        }
+
+        for (; i < Registers; i++)
         {
             _registers[i] = Math.Max(_registers[i], other._registers[i]);
         }

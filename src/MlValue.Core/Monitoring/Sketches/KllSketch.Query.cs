@@ -6,27 +6,22 @@ internal sealed partial class KllSketch
     /// <summary>The kept values sorted, with the cumulative fraction of the total weight at or below each.</summary>
     public (double[] Values, double[] Cdf) SortedView()
     {
-        var pairs = new List<(double Value, long Weight)>(_size);
+        var values = _items.AsSpan(_levels[0], Retained).ToArray();
+        var weights = new double[values.Length];
         for (var h = 0; h < _height; h++)
         {
-            foreach (var v in _levels[h])
-            {
-                pairs.Add((v, 1L << h));
-            }
+            weights.AsSpan(_levels[h] - _levels[0], LevelSize(h)).Fill(1L << h);
         }
 
-        pairs.Sort((a, b) => a.Value.CompareTo(b.Value));
-        var values = new double[pairs.Count];
-        var cdf = new double[pairs.Count];
+        Array.Sort(values, weights);
         double cumulative = 0;
-        for (var i = 0; i < pairs.Count; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
-            cumulative += pairs[i].Weight;
-            values[i] = pairs[i].Value;
-            cdf[i] = Count == 0 ? 0 : cumulative / Count;
+            cumulative += weights[i];
+            weights[i] = Count == 0 ? 0 : cumulative / Count;
         }
 
-        return (values, cdf);
+        return (values, weights);
     }
 
     /// <summary>The estimated fraction of values less than or equal to <paramref name="value"/>.</summary>
@@ -40,7 +35,7 @@ internal sealed partial class KllSketch
         double weight = 0;
         for (var h = 0; h < _height; h++)
         {
-            foreach (var v in _levels[h])
+            foreach (var v in _items.AsSpan(_levels[h], LevelSize(h)))
             {
                 if (v <= value)
                 {
@@ -79,8 +74,8 @@ internal sealed partial class KllSketch
         writer.Write(_height);
         for (var h = 0; h < _height; h++)
         {
-            writer.Write(_levels[h].Count);
-            foreach (var v in _levels[h])
+            writer.Write(LevelSize(h));
+            foreach (var v in _items.AsSpan(_levels[h], LevelSize(h)))
             {
                 writer.Write(v);
             }
@@ -93,25 +88,40 @@ internal sealed partial class KllSketch
         Count = reader.ReadInt64();
         _rng = reader.ReadUInt64();
         var height = reader.ReadInt32();
-        if (height is < 1 or > 64)
+        if (height is < 1 or > MaxHeight)
         {
-            throw new InvalidDataException($"A quantile sketch has {height} levels; expected 1 to 64.");
+            throw new InvalidDataException($"A quantile sketch has {height} levels; expected 1 to {MaxHeight}.");
         }
 
-        while (_height < height)
-        {
-            Grow();
-        }
-
+        var levels = new double[height][];
         for (var h = 0; h < height; h++)
         {
             var n = reader.ReadInt32();
-            for (var i = 0; i < n; i++)
+            if (n is < 0 or > 1 << 24)
             {
-                _levels[h].Add(reader.ReadDouble());
+                throw new InvalidDataException($"A quantile sketch level holds {n} values.");
             }
 
-            _size += n;
+            levels[h] = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                levels[h][i] = reader.ReadDouble();
+            }
         }
+
+        _height = height;
+        _maxSize = MaxSize(height);
+        var total = levels.Sum(l => l.Length);
+        _items = new double[Math.Max(_maxSize, total)];
+        var end = _items.Length;
+        _levels[height] = end;
+        for (var h = height - 1; h >= 0; h--)
+        {
+            end -= levels[h].Length;
+            levels[h].CopyTo(_items, end);
+            _levels[h] = end;
+        }
+
+        Seal();
     }
 }
