@@ -1,3 +1,4 @@
+using MlValue.Internal;
 using System.Text;
 using System.Text.Json;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using MlValue.Internal;
 
 namespace MlValue.Data;
 
@@ -42,42 +43,15 @@ public sealed class FileCheckpointStore : ICheckpointStore
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var path = PathOf(sourceName);
-        var temp = Path.Combine(_root, $"{sourceName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            Directory.CreateDirectory(_root);
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(checkpoint), cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            await AtomicFile.WriteAsync(path, (stream, token) => stream.WriteAsync(Encoding.UTF8.GetBytes(checkpoint), token).AsTask(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new DataSourceException($"The checkpoint of data source '{sourceName}' cannot be saved to '{path}': {e.Message} Check that the folder exists or can be created and is writable.", e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 
     private string PathOf(string sourceName) => Path.Combine(_root, SourceName.Validate(sourceName) + ".checkpoint");
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The temporary file is left behind; it is never read, as its name ends in .tmp.
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using MlValue.Internal;
+
 namespace MlValue.Monitoring;
 
 /// <summary>The crash-safe state file: buckets and pending outcomes, written to a temporary file, flushed, then renamed over the old one.</summary>
@@ -55,15 +57,7 @@ public sealed partial class ModelMonitor<T>
         });
         lock (_saveGate)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(StatePath)!);
-            var temp = StatePath + ".tmp";
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                file.Write(bytes);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, StatePath, overwrite: true);
+            AtomicFile.Write(StatePath, bytes);
         }
     }
 

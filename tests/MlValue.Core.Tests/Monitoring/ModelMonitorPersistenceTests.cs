@@ -45,7 +45,7 @@ public sealed class ModelMonitorPersistenceTests
         Assert.AreEqual(1500, restarted.PendingOutcomeCount);
         Assert.AreEqual(OutcomeStatus.Recorded, restarted.RecordOutcome("r1999", 1));
         Assert.IsTrue(File.Exists(Path.Combine(_directory, "test.monitor")));
-        Assert.IsFalse(File.Exists(Path.Combine(_directory, "test.monitor.tmp")));
+        Assert.IsEmpty(Directory.GetFiles(_directory, "*.tmp"));
     }
 
     [TestMethod]

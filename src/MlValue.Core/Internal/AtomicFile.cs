@@ -1,0 +1,70 @@
+namespace MlValue.Internal;
+
+/// <summary>
+/// Crash-safe file writes: write a temporary file beside the target, flush it to disk, then rename
+/// it over the target. A process killed at any instant leaves either the old file or the new one.
+/// </summary>
+internal static class AtomicFile
+{
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var temp = TempBeside(path);
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            DeleteIfPresent(temp);
+        }
+    }
+
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var temp = TempBeside(path);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            DeleteIfPresent(temp);
+        }
+    }
+
+    private static string TempBeside(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+    }
+
+    private static void DeleteIfPresent(string temp)
+    {
+        try
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+        catch (IOException)
+        {
+            // The temporary file is left behind; it never replaces the target.
+        }
+    }
+}
