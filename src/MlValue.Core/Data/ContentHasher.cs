@@ -1,8 +1,5 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
-using System.Text;
 
 namespace MlValue.Data;
 
@@ -10,13 +7,16 @@ namespace MlValue.Data;
 /// Streams the canonical bytes of a schema and its rows into XxHash128. Every field is written
 /// as a presence byte (0 = null, 1 = value) followed by a fixed-width little-endian value or a
 /// length-prefixed UTF-8 string; floats hash their bit pattern (every NaN as one NaN), so the
-/// id does not depend on culture, machine or formatting.
+/// id does not depend on culture, machine or formatting. Bytes are gathered in a buffer and handed to
+/// the hash in blocks (a streaming hash of the same bytes, so the same id), not one field at a time.
 /// </summary>
-internal sealed class ContentHasher
+internal sealed partial class ContentHasher
 {
     private const string Format = "mlvalue.dataset.v1";
+    private const int BufferSize = 16 * 1024;
     private readonly XxHash128 _hash = new();
-    private readonly byte[] _scratch = new byte[16];
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _used;
 
     public ContentHasher(DatasetSchema schema)
     {
@@ -53,6 +53,17 @@ internal sealed class ContentHasher
             case ColumnKind.DateTimeOffset: AppendDateTimeOffset((DateTimeOffset)value); break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown column kind.");
         }
+    }
+
+    public void AppendString(string? value)
+    {
+        if (value is null)
+        {
+            AppendNull();
+            return;
+        }
+
+        AppendString(value.AsSpan());
     }
 
     public void AppendString(ReadOnlySpan<char> value)
@@ -105,40 +116,7 @@ internal sealed class ContentHasher
     {
         AppendText("rows");
         AppendInt64(rowCount);
+        Flush();
         return "ds-" + _hash.GetCurrentHashAsUInt128().ToString("x32", CultureInfo.InvariantCulture);
-    }
-
-    private void AppendByte(byte value)
-    {
-        _scratch[0] = value;
-        _hash.Append(_scratch.AsSpan(0, 1));
-    }
-
-    private void AppendInt32(int value)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(_scratch, value);
-        _hash.Append(_scratch.AsSpan(0, 4));
-    }
-
-    private void AppendInt64(long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(_scratch, value);
-        _hash.Append(_scratch.AsSpan(0, 8));
-    }
-
-    private void AppendText(ReadOnlySpan<char> value)
-    {
-        var count = Encoding.UTF8.GetByteCount(value);
-        AppendInt32(count);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(count, 1));
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(value, buffer);
-            _hash.Append(buffer.AsSpan(0, written));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

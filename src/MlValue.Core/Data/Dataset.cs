@@ -31,7 +31,7 @@ public static class Dataset
 
             foreach (var property in shape.Properties)
             {
-                hasher.AppendValue(property.Kind, property.Get(record));
+                property.HashInto(record, hasher);
             }
 
             copies.Add((T)shape.Copy(record));

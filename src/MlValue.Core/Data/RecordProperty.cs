@@ -6,6 +6,7 @@ namespace MlValue.Data;
 internal sealed class RecordProperty
 {
     private readonly PropertyInfo _property;
+    private Action<object, ContentHasher>? _hashInto;
 
     public RecordProperty(PropertyInfo property, ColumnKind kind, bool isNullableValue)
     {
@@ -16,6 +17,8 @@ internal sealed class RecordProperty
     }
 
     public string Name => _property.Name;
+
+    public PropertyInfo Info => _property;
 
     public ColumnKind Kind { get; }
 
@@ -29,4 +32,7 @@ internal sealed class RecordProperty
     public object? Get(object record) => _property.GetValue(record);
 
     public void Set(object record, object? value) => _property.SetValue(record, value);
+
+    /// <summary>Appends this property's value of <paramref name="record"/> to the hash (compiled on first use).</summary>
+    public void HashInto(object record, ContentHasher hasher) => (_hashInto ??= RecordAccessors.HashInto(_property, Kind))(record, hasher);
 }

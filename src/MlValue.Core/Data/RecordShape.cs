@@ -11,6 +11,7 @@ internal sealed class RecordShape
 {
     private static readonly ConcurrentDictionary<Type, RecordShape> Cache = new();
     private readonly Dictionary<string, RecordProperty> _byName;
+    private Func<object, object>? _copy;
 
     private RecordShape(Type type, IReadOnlyList<RecordProperty> properties)
     {
@@ -39,16 +40,8 @@ internal sealed class RecordShape
 
     public RecordProperty? Find(string column) => _byName.GetValueOrDefault(column.Trim());
 
-    public object Copy(object record)
-    {
-        var copy = Activator.CreateInstance(Type)!;
-        foreach (var property in Properties)
-        {
-            property.Set(copy, property.Get(record));
-        }
-
-        return copy;
-    }
+    /// <summary>A member-wise copy through a compiled copier (built on first use; the type has a public parameterless constructor).</summary>
+    public object Copy(object record) => (_copy ??= RecordAccessors.Copier(Type, Properties))(record);
 
     private static RecordShape Build(Type type)
     {

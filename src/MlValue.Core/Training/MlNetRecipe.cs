@@ -8,4 +8,5 @@ internal sealed record MlNetRecipe(
     IReadOnlyDictionary<string, string> Hyperparameters,
     Func<MLContext, IEstimator<ITransformer>>? Featurizer,
     Func<MLContext, IEstimator<ITransformer>> Learner,
-    bool CacheFeatures);
+    bool CacheFeatures,
+    int? MetricsSampleSize);

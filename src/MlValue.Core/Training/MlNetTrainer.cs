@@ -55,8 +55,11 @@ internal sealed class MlNetTrainer<TRecord> : ITrainer<TRecord>
         ITransformer model = featurizer is null ? learned : new TransformerChain<ITransformer>(featurizer, learned);
 
         TrainingRun.Report(progress, TrainingStage.Evaluating, stats.RowCount, "computing training metrics", cancellationToken);
+        // The learner scores the (cached) features of a bounded, seeded sample: the same predictions as the whole
+        // model on the raw rows, without featurising again or scoring every row.
+        var sample = TrainingMetricsSample.Of(ml, features, stats.RowCount, _recipe.MetricsSampleSize, data.Seed);
+        var metrics = MlNetMetrics.Compute(ml, needs.Task, learned.Transform(sample), needs.Task == PredictionTask.MulticlassClassification ? MlNetTrainers.LabelKeyColumn : needs.LabelColumn);
         var scored = model.Transform(view);
-        var metrics = MlNetMetrics.Compute(ml, needs.Task, scored, needs.Task == PredictionTask.MulticlassClassification ? MlNetTrainers.LabelKeyColumn : needs.LabelColumn);
         if (scored.Schema.GetColumnOrNull("PredictedLabel") is { Type: KeyDataViewType })
         {
             var keyToValue = ml.Transforms.Conversion.MapKeyToValue("PredictedLabel").Fit(scored);

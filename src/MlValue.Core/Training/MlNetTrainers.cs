@@ -59,11 +59,11 @@ public static class MlNetTrainers
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pipeline);
-        OptionsCheck.ThrowIfAny(OptionsCheck.Label(options.LabelColumn, nameof(CustomPipelineOptions)));
+        OptionsCheck.ThrowIfAny(OptionsCheck.Custom(options, nameof(CustomPipelineOptions)));
         var name = Guard.NotNullOrWhiteSpace(options.TrainerName);
         var needs = DataRequirements.LabelOnly(name, task, options.LabelColumn);
         var hyperparameters = new SortedDictionary<string, string>(options.Hyperparameters, StringComparer.Ordinal);
-        var recipe = new MlNetRecipe(needs, hyperparameters, Featurizer: null, pipeline, CacheFeatures: false);
+        var recipe = new MlNetRecipe(needs, hyperparameters, Featurizer: null, pipeline, CacheFeatures: false, options.TrainingMetricsSampleSize);
         return new MlNetTrainer<TRecord>(recipe, timeProvider ?? TimeProvider.System);
     }
 }

@@ -20,6 +20,7 @@ internal static class OptionsCheck
             Range(iterations, 1, 10_000, path + ":MaximumNumberOfIterations", errors);
         }
 
+        SampleSize(options.TrainingMetricsSampleSize, path, errors);
         return errors;
     }
 
@@ -42,6 +43,7 @@ internal static class OptionsCheck
             errors.Add(FormattableString.Invariant($"{path}:LearningRate must be in (0, 1]; it is {options.LearningRate}."));
         }
 
+        SampleSize(options.TrainingMetricsSampleSize, path, errors);
         return errors;
     }
 
@@ -49,6 +51,14 @@ internal static class OptionsCheck
     {
         var errors = new List<string>();
         Label(labelColumn, path, errors);
+        return errors;
+    }
+
+    public static List<string> Custom(CustomPipelineOptions options, string path)
+    {
+        var errors = new List<string>();
+        Label(options.LabelColumn, path, errors);
+        SampleSize(options.TrainingMetricsSampleSize, path, errors);
         return errors;
     }
 
@@ -65,6 +75,14 @@ internal static class OptionsCheck
         if (string.IsNullOrWhiteSpace(labelColumn))
         {
             errors.Add($"{path}:LabelColumn must name the label column; it is empty.");
+        }
+    }
+
+    private static void SampleSize(int? sampleSize, string path, List<string> errors)
+    {
+        if (sampleSize is { } rows)
+        {
+            Range(rows, 1, 100_000_000, path + ":TrainingMetricsSampleSize", errors);
         }
     }
 

@@ -41,7 +41,7 @@ internal static class TabularPreset
             => algorithm == TabularAlgorithm.FastTree ? FastTree(ml, task, o) : LightGbm(ml, task, o);
 
         var needs = new DataRequirements(name, task, options.LabelColumn, [], numeric, categorical);
-        return new MlNetRecipe(needs, hyperparameters, Featurize, Learn, CacheFeatures: true);
+        return new MlNetRecipe(needs, hyperparameters, Featurize, Learn, CacheFeatures: true, options.TrainingMetricsSampleSize);
     }
 
     private static string OneHotName(string column) => column + "_OneHot";

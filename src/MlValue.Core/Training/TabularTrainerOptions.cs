@@ -32,4 +32,11 @@ public class TabularTrainerOptions
 
     /// <summary>The threads the learner uses. Default: 1, which makes training deterministic under a seed.</summary>
     public int NumberOfThreads { get; set; } = 1;
+
+    /// <summary>
+    /// The most rows the training metrics are computed on. Default: 2 000 rows. When the training set has more,
+    /// a seeded random sample of about this many rows is scored (same seed, same sample, same metrics); the full
+    /// holdout evaluation is the evaluation stage's job. <see langword="null"/> scores every row. Range 1–100 000 000.
+    /// </summary>
+    public int? TrainingMetricsSampleSize { get; set; } = 2_000;
 }

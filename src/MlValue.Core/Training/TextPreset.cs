@@ -62,7 +62,7 @@ internal static class TextPreset
         };
 
         var needs = new DataRequirements(name, task, label, columns, [], []);
-        return new MlNetRecipe(needs, hyperparameters, Featurize, Learn, options.CacheFeatures);
+        return new MlNetRecipe(needs, hyperparameters, Featurize, Learn, options.CacheFeatures, options.TrainingMetricsSampleSize);
     }
 
     private static string FeatureName(string column) => column + "_Features";

@@ -33,4 +33,11 @@ public class TextTrainerOptions
 
     /// <summary>Whether featurised rows are cached in memory for the learner's passes. Default: <see langword="true"/> (faster; memory grows with the rows).</summary>
     public bool CacheFeatures { get; set; } = true;
+
+    /// <summary>
+    /// The most rows the training metrics are computed on. Default: 2 000 rows. When the training set has more,
+    /// a seeded random sample of about this many rows is scored (same seed, same sample, same metrics); the full
+    /// holdout evaluation is the evaluation stage's job. <see langword="null"/> scores every row. Range 1–100 000 000.
+    /// </summary>
+    public int? TrainingMetricsSampleSize { get; set; } = 2_000;
 }
