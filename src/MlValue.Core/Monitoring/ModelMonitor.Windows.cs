@@ -22,7 +22,7 @@ public sealed partial class ModelMonitor<T>
         lock (_windowGate)
         {
             var window = Merge(start.UtcTicks / _width, end.UtcTicks / _width, _blockLength);
-            result = new DriftEvaluator(_reference, _options).Evaluate(window, start, end);
+            result = _evaluator.Evaluate(window, start, end);
         }
 
         Publish(result);
@@ -46,7 +46,6 @@ public sealed partial class ModelMonitor<T>
         long size = spec.Size.Ticks / _width, step = spec.Step.Ticks / _width;
         var last = Math.Max(buckets[^1], _time.GetUtcNow().UtcTicks / _width);
         var firstEnd = ((buckets[0] / step) + 1) * step;
-        var evaluator = new DriftEvaluator(_reference, _options);
         var windows = new List<MonitorWindow>();
         var pane = (long)BigInteger.GreatestCommonDivisor(size, step);
         lock (_windowGate)
@@ -54,7 +53,7 @@ public sealed partial class ModelMonitor<T>
             for (var end = firstEnd; end - step <= last; end += step)
             {
                 var start = end - size;
-                windows.Add(evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end)));
+                windows.Add(_evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end)));
             }
         }
 
