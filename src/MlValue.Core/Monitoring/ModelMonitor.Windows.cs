@@ -21,8 +21,9 @@ public sealed partial class ModelMonitor<T>
         MonitorWindow result;
         lock (_windowGate)
         {
-            var window = Merge(start.UtcTicks / _width, end.UtcTicks / _width, _blockLength);
-            result = _evaluator.Evaluate(window, start, end);
+            long first = start.UtcTicks / _width, last = end.UtcTicks / _width;
+            MonitorWindow Evaluate() => _evaluator.Evaluate(Merge(first, last, _blockLength), start, end);
+            result = start.Offset == TimeSpan.Zero && end.Offset == TimeSpan.Zero ? _windows.Evaluated(first, last, _blockLength, Evaluate) : Evaluate();
         }
 
         Publish(result);
@@ -53,7 +54,7 @@ public sealed partial class ModelMonitor<T>
             for (var end = firstEnd; end - step <= last; end += step)
             {
                 var start = end - size;
-                windows.Add(_evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end)));
+                windows.Add(_windows.Evaluated(start, end, pane, () => _evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end))));
             }
         }
 
