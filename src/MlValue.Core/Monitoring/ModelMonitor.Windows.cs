@@ -66,10 +66,16 @@ public sealed partial class ModelMonitor<T>
         return windows;
     }
 
-    /// <summary>The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets; call under the window lock.</summary>
+    /// <summary>The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets, into the reused window bucket (valid until the next merge); call under the window lock.</summary>
     private MonitorBucket Merge(long startIndex, long endIndex, long block)
     {
-        var window = new MonitorBucket(_layout, _options.CategoryCap, startIndex);
+        // One reused bucket (evaluation copies what it reports), reset as a new one would start: same results, no allocation.
+        var window = _windowScratch ??= new MonitorBucket(_layout, _options.CategoryCap, startIndex);
+        lock (window.Gate)
+        {
+            window.Reset(startIndex);
+        }
+
         _windows.MergeRange(window, Math.Max(startIndex, endIndex - _ring.Length), endIndex, block);
         return window;
     }

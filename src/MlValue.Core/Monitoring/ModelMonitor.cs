@@ -23,6 +23,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     private readonly WindowCache _windows;
     private readonly Lock _windowGate = new();
     private readonly DriftEvaluator _evaluator;
+    private MonitorBucket? _windowScratch;
     private readonly long _blockLength;
     private readonly long _width;
     private readonly KeyValuePair<string, object?> _tag;
