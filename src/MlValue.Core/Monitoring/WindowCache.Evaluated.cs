@@ -38,6 +38,9 @@ internal sealed partial class WindowCache
         return window;
     }
 
+    /// <summary>Drops the evaluated windows only, keeping the merged blocks (for measuring evaluation afresh).</summary>
+    public void ClearEvaluated() => _evaluated.Clear();
+
     private void PruneEvaluated(long newestEnd)
     {
         if (_evaluated.Count < ring.Length)
