@@ -23,7 +23,7 @@ internal sealed partial class DriftEvaluator(ReferenceProfile? reference, Monito
         var actual = DriftStatistics.Proportions(current.Histogram);
         var psi = DriftStatistics.Psi(expected, actual);
         var js = DriftStatistics.JensenShannon(expected, actual);
-        var ks = DriftStatistics.KolmogorovSmirnov(baseline.Quantiles, current.Quantiles);
+        var ks = KolmogorovSmirnov(baseline.Quantiles, current.Quantiles);
         var p = DriftStatistics.KolmogorovPValue(ks, baseline.Count, current.Count);
         var (verdict, reason) = Decide("KS", p, js, psi);
         return new FeatureDrift

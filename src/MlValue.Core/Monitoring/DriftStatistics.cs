@@ -49,6 +49,12 @@ internal static class DriftStatistics
     {
         var (rv, rc) = reference.SortedView();
         var (cv, cc) = current.SortedView();
+        return KolmogorovSmirnov(rv, rc, reference.IsExact, cv, cc, current.IsExact);
+    }
+
+    /// <summary>As <see cref="KolmogorovSmirnov(KllSketch, KllSketch)"/>, from the two sorted views (values and cumulative fractions).</summary>
+    public static double KolmogorovSmirnov(ReadOnlySpan<double> rv, ReadOnlySpan<double> rc, bool referenceExact, ReadOnlySpan<double> cv, ReadOnlySpan<double> cc, bool currentExact)
+    {
         double d = 0;
         int i = 0, j = 0;
         while (i < rv.Length || j < cv.Length)
@@ -61,7 +67,7 @@ internal static class DriftStatistics
             d = Math.Max(d, Math.Abs(fr - fc));
         }
 
-        var error = (reference.IsExact ? 0 : KllSketch.RankError) + (current.IsExact ? 0 : KllSketch.RankError);
+        var error = (referenceExact ? 0 : KllSketch.RankError) + (currentExact ? 0 : KllSketch.RankError);
         return Math.Max(0, d - error);
     }
 

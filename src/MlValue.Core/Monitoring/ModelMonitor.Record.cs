@@ -5,17 +5,23 @@ public sealed partial class ModelMonitor<T>
 {
     /// <inheritdoc />
     public RecordStatus Record(T input, double prediction, string modelVersion, string correlationId)
-        => Record(input, prediction, modelVersion, correlationId, _time.GetUtcNow());
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        return Record(input, prediction, modelVersion, correlationId, now, now);
+    }
 
     /// <inheritdoc />
     public RecordStatus Record(T input, double prediction, string modelVersion, string correlationId, DateTimeOffset eventTime)
+        => Record(input, prediction, modelVersion, correlationId, eventTime.UtcTicks, _time.GetUtcNow().UtcTicks);
+
+    /// <summary>Records at <paramref name="eventTicks"/> with the clock read once (<paramref name="now"/>, UTC ticks).</summary>
+    private RecordStatus Record(T input, double prediction, string modelVersion, string correlationId, long eventTicks, long now)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrEmpty(modelVersion);
         ArgumentException.ThrowIfNullOrEmpty(correlationId);
-        var now = _time.GetUtcNow().UtcTicks;
         var nowIndex = now / _width;
-        var index = eventTime.UtcTicks / _width;
+        var index = eventTicks / _width;
         var status = index > nowIndex + 1 ? RecordStatus.InFuture
             : !double.IsFinite(prediction) || (_layout.Prediction == PredictionKind.Binary && prediction is < 0 or > 1) ? RecordStatus.InvalidPrediction
             : ((index + 1) * _width) + _options.AllowedLateness.Ticks <= now || index <= nowIndex - _ring.Length ? RecordStatus.TooLate

@@ -21,8 +21,9 @@ public sealed partial class ModelMonitor<T>
         MonitorWindow result;
         lock (_windowGate)
         {
-            var window = Merge(start.UtcTicks / _width, end.UtcTicks / _width, _blockLength);
-            result = new DriftEvaluator(_reference, _options).Evaluate(window, start, end);
+            long first = start.UtcTicks / _width, last = end.UtcTicks / _width;
+            MonitorWindow Evaluate() => _evaluator.Evaluate(Merge(first, last, _blockLength), start, end);
+            result = start.Offset == TimeSpan.Zero && end.Offset == TimeSpan.Zero ? _windows.Evaluated(first, last, _blockLength, Evaluate) : Evaluate();
         }
 
         Publish(result);
@@ -46,7 +47,6 @@ public sealed partial class ModelMonitor<T>
         long size = spec.Size.Ticks / _width, step = spec.Step.Ticks / _width;
         var last = Math.Max(buckets[^1], _time.GetUtcNow().UtcTicks / _width);
         var firstEnd = ((buckets[0] / step) + 1) * step;
-        var evaluator = new DriftEvaluator(_reference, _options);
         var windows = new List<MonitorWindow>();
         var pane = (long)BigInteger.GreatestCommonDivisor(size, step);
         lock (_windowGate)
@@ -54,7 +54,7 @@ public sealed partial class ModelMonitor<T>
             for (var end = firstEnd; end - step <= last; end += step)
             {
                 var start = end - size;
-                windows.Add(evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end)));
+                windows.Add(_windows.Evaluated(start, end, pane, () => _evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end))));
             }
         }
 
@@ -66,10 +66,16 @@ public sealed partial class ModelMonitor<T>
         return windows;
     }
 
-    /// <summary>The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets; call under the window lock.</summary>
+    /// <summary>The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets, into the reused window bucket (valid until the next merge); call under the window lock.</summary>
     private MonitorBucket Merge(long startIndex, long endIndex, long block)
     {
-        var window = new MonitorBucket(_layout, _options.CategoryCap, startIndex);
+        // One reused bucket (evaluation copies what it reports), reset as a new one would start: same results, no allocation.
+        var window = _windowScratch ??= new MonitorBucket(_layout, _options.CategoryCap, startIndex);
+        lock (window.Gate)
+        {
+            window.Reset(startIndex);
+        }
+
         _windows.MergeRange(window, Math.Max(startIndex, endIndex - _ring.Length), endIndex, block);
         return window;
     }

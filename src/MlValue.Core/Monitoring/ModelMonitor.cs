@@ -22,6 +22,8 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     private readonly PendingOutcomes _pending;
     private readonly WindowCache _windows;
     private readonly Lock _windowGate = new();
+    private readonly DriftEvaluator _evaluator;
+    private MonitorBucket? _windowScratch;
     private readonly long _blockLength;
     private readonly long _width;
     private readonly KeyValuePair<string, object?> _tag;
@@ -56,6 +58,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
         _width = options.BucketWidth.Ticks;
         _ring = new BucketRing((int)(options.Retention.Ticks / _width), index => new MonitorBucket(_layout, options.CategoryCap, index));
         _windows = new WindowCache(_ring, index => new MonitorBucket(_layout, options.CategoryCap, index));
+        _evaluator = new DriftEvaluator(reference, options);
         _blockLength = (long)Math.Round(Math.Sqrt(_ring.Length));
         _pending = new PendingOutcomes(options.PendingOutcomeCapacity, options.OutcomeExpiry);
         _tag = new(MonitorTelemetry.MonitorTag, Name);

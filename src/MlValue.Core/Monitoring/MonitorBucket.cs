@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MlValue.Monitoring.Sketches;
 
 namespace MlValue.Monitoring;
@@ -89,9 +91,10 @@ internal sealed partial class MonitorBucket
 
     public void CountVersion(string version, long by)
     {
-        if (Versions.TryGetValue(version, out var count))
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(Versions, version);
+        if (!Unsafe.IsNullRef(ref count))
         {
-            Versions[version] = count + by;
+            count += by;
         }
         else
         {

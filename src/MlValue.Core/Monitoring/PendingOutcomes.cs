@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MlValue.Monitoring;
 
 /// <summary>
@@ -44,12 +46,13 @@ internal sealed partial class PendingOutcomes
             }
 
             var sequence = ++_sequence;
-            if (_map.ContainsKey(id))
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_map, id, out var exists);
+            if (exists)
             {
                 Duplicates++;
             }
 
-            _map[id] = new Pending(bucket, prediction, sequence);
+            slot = new Pending(bucket, prediction, sequence);
             _order[(_head + _count) % _order.Length] = new Arrival(id, sequence, nowTicks);
             _count++;
         }

@@ -7,7 +7,7 @@ namespace MlValue.Monitoring;
 /// at most half as many entries as bucket slots (each covers at least two buckets), entries that left the
 /// retention are dropped. Not thread-safe: the monitor calls it under its window lock.
 /// </summary>
-internal sealed class WindowCache(BucketRing ring, Func<long, MonitorBucket> create)
+internal sealed partial class WindowCache(BucketRing ring, Func<long, MonitorBucket> create)
 {
     private readonly Dictionary<(long Start, long Length), Entry> _entries = [];
 
@@ -67,7 +67,11 @@ internal sealed class WindowCache(BucketRing ring, Func<long, MonitorBucket> cre
     }
 
     /// <summary>Drops every entry (used when the state is reloaded).</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        _entries.Clear();
+        _evaluated.Clear();
+    }
 
     private static long Ceiling(long value, long multiple)
     {
@@ -75,12 +79,14 @@ internal sealed class WindowCache(BucketRing ring, Func<long, MonitorBucket> cre
         return (r > 0 ? q + 1 : q) * multiple;
     }
 
-    private bool IsCurrent(Entry entry, long start)
+    private bool IsCurrent(Entry entry, long start) => IsCurrent(entry.Versions, start);
+
+    private bool IsCurrent(long[] versions, long start)
     {
-        for (var i = 0; i < entry.Versions.Length; i++)
+        for (var i = 0; i < versions.Length; i++)
         {
             var bucket = ring.Find(start + i);
-            if ((bucket is null ? -1 : bucket.Version) != entry.Versions[i] || (bucket is not null && bucket.Index != start + i))
+            if ((bucket is null ? -1 : bucket.Version) != versions[i] || (bucket is not null && bucket.Index != start + i))
             {
                 return false;
             }

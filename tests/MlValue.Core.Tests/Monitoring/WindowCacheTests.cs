@@ -20,9 +20,33 @@ public sealed class WindowCacheTests
         var second = monitor.GetWindows(Spec);
 
         Assert.AreEqual(builds, monitor.Windows.Builds, "no pane rebuilt");
-        Assert.IsTrue(monitor.Windows.Hits >= 2 * (first.Count - 1), $"hits {monitor.Windows.Hits}");
+        Assert.IsTrue(monitor.Windows.Hits >= first.Count - 2, $"hits {monitor.Windows.Hits}: overlapping windows share a pane");
+        Assert.AreEqual(first.Count, monitor.Windows.EvaluatedHits, "every unchanged window is reused as evaluated");
         Assert.AreEqual(MonitorReport.ToMarkdown("m", first), MonitorReport.ToMarkdown("m", second));
         Assert.AreEqual(3000, second.Where((_, i) => i % 2 == 1).Sum(w => w.Records), "every other window tiles the two days");
+    }
+
+    [TestMethod]
+    public void GetWindow_RecordInItsRange_ReevaluatesOnlyThatWindow()
+    {
+        var clock = MonitorTestData.Clock();
+        var options = MonitorTestData.Options();
+        options.AllowedLateness = TimeSpan.FromDays(3);
+        using var monitor = MonitorTestData.Monitor(clock, MonitorTestData.Reference(), options);
+        MonitorTestData.RecordSpread(monitor, clock, MonitorTestData.Rows(1000, 8), TimeSpan.FromDays(1));
+        var early = (Start: MonitorTestData.Start, End: MonitorTestData.Start.AddHours(6));
+        var late = (Start: MonitorTestData.Start.AddHours(12), End: MonitorTestData.Start.AddHours(18));
+        var earlyBefore = monitor.GetWindow(early.Start, early.End);
+        var lateBefore = monitor.GetWindow(late.Start, late.End);
+
+        monitor.Record(new Row { Value = 5, Group = "a", Body = "x" }, 0.5, "v2", "again-1", MonitorTestData.Start.AddHours(3));
+        var earlyAfter = monitor.GetWindow(early.Start, early.End);
+        var lateAfter = monitor.GetWindow(late.Start, late.End);
+
+        Assert.AreSame(lateBefore, lateAfter, "the unchanged window is reused");
+        Assert.AreNotSame(earlyBefore, earlyAfter, "the changed window is evaluated again");
+        Assert.AreEqual(earlyBefore.Records + 1, earlyAfter.Records);
+        Assert.AreEqual(1, monitor.Windows.EvaluatedHits);
     }
 
     [TestMethod]
@@ -76,7 +100,7 @@ public sealed class WindowCacheTests
         var start = MonitorTestData.Start.AddHours(1);
         var end = MonitorTestData.Start.AddDays(3);
 
-        monitor.GetWindow(start, end);
+        monitor.GetWindow(MonitorTestData.Start, end);
         var cached = monitor.GetWindow(start, end);
         var direct = new MonitorBucket(monitor.Ring.All().First().Layout, MonitorTestData.Options().CategoryCap, 0);
         foreach (var bucket in monitor.Ring.All().Where(b => b.Index >= start.UtcTicks / TimeSpan.TicksPerHour && b.Index < end.UtcTicks / TimeSpan.TicksPerHour))
@@ -84,7 +108,8 @@ public sealed class WindowCacheTests
             direct.Merge(bucket);
         }
 
-        Assert.IsTrue(monitor.Windows.Hits > 0, "blocks were reused");
+        Assert.IsTrue(monitor.Windows.Hits > 0, "blocks were reused by the overlapping window");
+        Assert.AreSame(cached, monitor.GetWindow(start, end), "the unchanged window is reused as evaluated");
         Assert.AreEqual(direct.Records, cached.Records);
         Assert.AreEqual(direct.Numeric[0]!.Count, cached.Features[0].Count);
         Assert.AreEqual(direct.Numeric[0]!.Mean, cached.Features[0].Mean!.Value, 1e-9);

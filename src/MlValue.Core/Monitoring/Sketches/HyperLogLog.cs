@@ -16,6 +16,9 @@ internal sealed class HyperLogLog
     public const double StandardError = 0.01625;
 
     private const int Registers = 1 << Precision;
+    /// <summary>2^-r for every byte value r (ranks reach 53; a read register can hold any byte): exact powers of two, as <see cref="Math.ScaleB"/> gives.</summary>
+    private static readonly double[] InversePowers = [.. Enumerable.Range(0, 256).Select(r => Math.ScaleB(1.0, -r))];
+
     private readonly byte[] _registers = new byte[Registers];
 
     public void Add(string value)
@@ -50,9 +53,10 @@ internal sealed class HyperLogLog
     {
         double sum = 0;
         var zeros = 0;
+        var powers = InversePowers;
         foreach (var r in _registers)
         {
-            sum += Math.ScaleB(1.0, -r);
+            sum += powers[r];
             zeros += r == 0 ? 1 : 0;
         }
 

@@ -6,22 +6,40 @@ internal sealed partial class KllSketch
     /// <summary>The kept values sorted, with the cumulative fraction of the total weight at or below each.</summary>
     public (double[] Values, double[] Cdf) SortedView()
     {
-        var values = _items.AsSpan(_levels[0], Retained).ToArray();
-        var weights = new double[values.Length];
+        double[] values = [], cdf = [];
+        var n = SortedView(ref values, ref cdf);
+        return (values.Length == n ? values : values[..n], cdf.Length == n ? cdf : cdf[..n]);
+    }
+
+    /// <summary>
+    /// Writes the sorted view into <paramref name="values"/> and <paramref name="cdf"/> (replaced by larger arrays
+    /// when too short, so callers can reuse them) and returns its length. Ties may come in any order: the fraction
+    /// after the last of equal values is exact (integer weights), which is all the KS test reads.
+    /// </summary>
+    public int SortedView(ref double[] values, ref double[] cdf)
+    {
+        var n = Retained;
+        if (values.Length < n)
+        {
+            values = new double[n];
+            cdf = new double[n];
+        }
+
+        _items.AsSpan(_levels[0], n).CopyTo(values);
         for (var h = 0; h < _height; h++)
         {
-            weights.AsSpan(_levels[h] - _levels[0], LevelSize(h)).Fill(1L << h);
+            cdf.AsSpan(_levels[h] - _levels[0], LevelSize(h)).Fill(1L << h);
         }
 
-        Array.Sort(values, weights);
+        values.AsSpan(0, n).Sort(cdf.AsSpan(0, n));
         double cumulative = 0;
-        for (var i = 0; i < weights.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            cumulative += weights[i];
-            weights[i] = Count == 0 ? 0 : cumulative / Count;
+            cumulative += cdf[i];
+            cdf[i] = Count == 0 ? 0 : cumulative / Count;
         }
 
-        return (values, weights);
+        return n;
     }
 
     /// <summary>The estimated fraction of values less than or equal to <paramref name="value"/>.</summary>
