@@ -4,46 +4,38 @@ using MlValue.Tests.Support;
 namespace MlValue.Tests.Registry;
 
 [TestClass]
-public sealed class AliasTests
+public sealed class AliasTests : RegistryTestsBase
 {
-    private RegistryFixture _fixture = null!;
-
-    [TestInitialize]
-    public void Initialize() => _fixture = new RegistryFixture();
-
-    [TestCleanup]
-    public void Cleanup() => _fixture.Dispose();
-
     [TestMethod]
     public async Task SetAliasAsync_ExpectedMatches_MovesAndRecordsHistory()
     {
-        await _fixture.RegisterAsync("spam", "1");
-        await _fixture.RegisterAsync("spam", "2");
+        await Fixture.RegisterAsync("spam", "1");
+        await Fixture.RegisterAsync("spam", "2");
 
-        var first = await _fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "baseline");
-        var second = await _fixture.Registry.SetAliasAsync("spam", "champion", 2, 1, "better auc");
+        var first = await Fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "baseline");
+        var second = await Fixture.Registry.SetAliasAsync("spam", "champion", 2, 1, "better auc");
 
         Assert.IsNull(first.FromVersion);
         Assert.AreEqual(1, second.FromVersion);
-        Assert.AreEqual(2, (await _fixture.Registry.GetByAliasAsync("spam", "champion"))!.Version);
-        Assert.HasCount(2, await _fixture.Registry.GetAliasHistoryAsync("spam", "champion"));
-        Assert.IsNull(await _fixture.Registry.GetByAliasAsync("spam", "challenger"));
+        Assert.AreEqual(2, (await Fixture.Registry.GetByAliasAsync("spam", "champion"))!.Version);
+        Assert.HasCount(2, await Fixture.Registry.GetAliasHistoryAsync("spam", "champion"));
+        Assert.IsNull(await Fixture.Registry.GetByAliasAsync("spam", "challenger"));
     }
 
     [TestMethod]
     public async Task SetAliasAsync_StaleExpectation_ThrowsConflictWithExpectedActualAndRetryAdvice()
     {
-        await _fixture.RegisterAsync("spam", "1");
-        await _fixture.RegisterAsync("spam", "2");
-        await _fixture.RegisterAsync("spam", "3");
-        await _fixture.Registry.SetAliasAsync("spam", "champion", 2, null, "first");
+        await Fixture.RegisterAsync("spam", "1");
+        await Fixture.RegisterAsync("spam", "2");
+        await Fixture.RegisterAsync("spam", "3");
+        await Fixture.Registry.SetAliasAsync("spam", "champion", 2, null, "first");
 
-        var error = await Assert.ThrowsExactlyAsync<AliasConflictException>(() => _fixture.Registry.SetAliasAsync("spam", "champion", 3, 1, "stale"));
+        var error = await Assert.ThrowsExactlyAsync<AliasConflictException>(() => Fixture.Registry.SetAliasAsync("spam", "champion", 3, 1, "stale"));
 
         StringAssert.Contains(error.Message, "expected it to point to version 1, but it points to version 2");
         StringAssert.Contains(error.Message, "retry with expectedCurrentVersion = version 2");
-        Assert.AreEqual(2, (await _fixture.Registry.GetByAliasAsync("spam", "champion"))!.Version);
-        Assert.HasCount(1, await _fixture.Registry.GetAliasHistoryAsync("spam", "champion"));
+        Assert.AreEqual(2, (await Fixture.Registry.GetByAliasAsync("spam", "champion"))!.Version);
+        Assert.HasCount(1, await Fixture.Registry.GetAliasHistoryAsync("spam", "champion"));
     }
 
     [TestMethod]
@@ -51,16 +43,16 @@ public sealed class AliasTests
     {
         for (var i = 0; i < 5; i++)
         {
-            await _fixture.RegisterAsync("spam", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Fixture.RegisterAsync("spam", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        await _fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "first");
+        await Fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "first");
 
         var attempts = Enumerable.Range(2, 4).Select(async v =>
         {
             try
             {
-                await _fixture.Registry.SetAliasAsync("spam", "champion", v, 1, "race");
+                await Fixture.Registry.SetAliasAsync("spam", "champion", v, 1, "race");
                 return true;
             }
             catch (AliasConflictException)
@@ -71,43 +63,43 @@ public sealed class AliasTests
 
         var results = await Task.WhenAll(attempts);
         Assert.AreEqual(1, results.Count(r => r));
-        Assert.HasCount(2, await _fixture.Registry.GetAliasHistoryAsync("spam", "champion"));
+        Assert.HasCount(2, await Fixture.Registry.GetAliasHistoryAsync("spam", "champion"));
     }
 
     [TestMethod]
     public async Task SetAliasAsync_UnknownVersion_ThrowsAndDoesNotMove()
     {
-        await _fixture.RegisterAsync("spam", "1");
+        await Fixture.RegisterAsync("spam", "1");
 
-        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => _fixture.Registry.SetAliasAsync("spam", "champion", 7, null, "typo"));
+        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.SetAliasAsync("spam", "champion", 7, null, "typo"));
 
         StringAssert.Contains(error.Message, "no version 7");
-        Assert.IsNull(await _fixture.Registry.GetByAliasAsync("spam", "champion"));
+        Assert.IsNull(await Fixture.Registry.GetByAliasAsync("spam", "champion"));
     }
 
     [TestMethod]
     public async Task RollbackAliasAsync_AfterPromotion_RestoresPreviousVersionInOneCall()
     {
-        await _fixture.RegisterAsync("spam", "1");
-        await _fixture.RegisterAsync("spam", "2");
-        await _fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "baseline");
-        await _fixture.Registry.SetAliasAsync("spam", "champion", 2, 1, "promoted");
+        await Fixture.RegisterAsync("spam", "1");
+        await Fixture.RegisterAsync("spam", "2");
+        await Fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "baseline");
+        await Fixture.Registry.SetAliasAsync("spam", "champion", 2, 1, "promoted");
 
-        var move = await _fixture.Registry.RollbackAliasAsync("spam", "champion", "error rate doubled");
+        var move = await Fixture.Registry.RollbackAliasAsync("spam", "champion", "error rate doubled");
 
         Assert.AreEqual(2, move.FromVersion);
         Assert.AreEqual(1, move.ToVersion);
-        Assert.AreEqual(1, (await _fixture.Registry.GetByAliasAsync("spam", "champion"))!.Version);
+        Assert.AreEqual(1, (await Fixture.Registry.GetByAliasAsync("spam", "champion"))!.Version);
     }
 
     [TestMethod]
     public async Task RollbackAliasAsync_NothingEarlier_ThrowsExplaining()
     {
-        await _fixture.RegisterAsync("spam", "1");
+        await Fixture.RegisterAsync("spam", "1");
 
-        var never = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => _fixture.Registry.RollbackAliasAsync("spam", "champion", "why"));
-        await _fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "first");
-        var first = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => _fixture.Registry.RollbackAliasAsync("spam", "champion", "why"));
+        var never = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.RollbackAliasAsync("spam", "champion", "why"));
+        await Fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "first");
+        var first = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.RollbackAliasAsync("spam", "champion", "why"));
 
         StringAssert.Contains(never.Message, "never been set");
         StringAssert.Contains(first.Message, "no earlier version to roll back to");
@@ -116,18 +108,18 @@ public sealed class AliasTests
     [TestMethod]
     public async Task Snapshot_AliasHistory_ReadsAsDocumentation()
     {
-        await _fixture.RegisterAsync("spam-filter", "1");
-        await _fixture.RegisterAsync("spam-filter", "2");
-        await _fixture.RegisterAsync("spam-filter", "3");
-        await _fixture.Registry.SetAliasAsync("spam-filter", "champion", 1, null, "baseline: first model beats the keyword rules (auc 0.91 vs 0.74)");
-        _fixture.Time.Advance(TimeSpan.FromDays(1));
-        await _fixture.Registry.SetAliasAsync("spam-filter", "champion", 2, 1, "promoted: auc 0.95 vs 0.91, p = 0.003 | min gain 0.01");
-        _fixture.Time.Advance(TimeSpan.FromHours(3));
-        await _fixture.Registry.RollbackAliasAsync("spam-filter", "champion", "rollback: false positives doubled in serving");
-        _fixture.Time.Advance(TimeSpan.FromDays(2));
-        await _fixture.Registry.SetAliasAsync("spam-filter", "champion", 3, 1, "promoted: auc 0.96 vs 0.91 after retraining on new labels");
+        await Fixture.RegisterAsync("spam-filter", "1");
+        await Fixture.RegisterAsync("spam-filter", "2");
+        await Fixture.RegisterAsync("spam-filter", "3");
+        await Fixture.Registry.SetAliasAsync("spam-filter", "champion", 1, null, "baseline: first model beats the keyword rules (auc 0.91 vs 0.74)");
+        Fixture.Time.Advance(TimeSpan.FromDays(1));
+        await Fixture.Registry.SetAliasAsync("spam-filter", "champion", 2, 1, "promoted: auc 0.95 vs 0.91, p = 0.003 | min gain 0.01");
+        Fixture.Time.Advance(TimeSpan.FromHours(3));
+        await Fixture.Registry.RollbackAliasAsync("spam-filter", "champion", "rollback: false positives doubled in serving");
+        Fixture.Time.Advance(TimeSpan.FromDays(2));
+        await Fixture.Registry.SetAliasAsync("spam-filter", "champion", 3, 1, "promoted: auc 0.96 vs 0.91 after retraining on new labels");
 
-        var history = await _fixture.Registry.GetAliasHistoryAsync("spam-filter", "champion");
+        var history = await Fixture.Registry.GetAliasHistoryAsync("spam-filter", "champion");
 
         Snapshot.Verify(RegistryMarkdown.AliasHistory("spam-filter", "champion", history));
     }

@@ -5,22 +5,14 @@ using MlValue.Registry;
 namespace MlValue.Tests.Registry;
 
 [TestClass]
-public sealed class IntegrityTests
+public sealed class IntegrityTests : RegistryTestsBase
 {
-    private RegistryFixture _fixture = null!;
-
-    [TestInitialize]
-    public void Initialize() => _fixture = new RegistryFixture();
-
-    [TestCleanup]
-    public void Cleanup() => _fixture.Dispose();
-
     [TestMethod]
     public async Task LoadArtifactAsync_Intact_ReturnsVerifiedArtifact()
     {
-        var version = await _fixture.RegisterAsync("spam", "model bytes");
+        var version = await Fixture.RegisterAsync("spam", "model bytes");
 
-        var artifact = await _fixture.Registry.LoadArtifactAsync("spam", 1);
+        var artifact = await Fixture.Registry.LoadArtifactAsync("spam", 1);
 
         Assert.AreEqual(version.ArtifactSha256, artifact.Sha256);
         Assert.AreEqual("test-bytes", artifact.FormatId);
@@ -29,11 +21,11 @@ public sealed class IntegrityTests
     [TestMethod]
     public async Task LoadArtifactAsync_Corrupted_ThrowsNamingModelVersionAndBothHashes()
     {
-        var version = await _fixture.RegisterAsync("spam", "model bytes");
-        await File.WriteAllTextAsync(_fixture.BlobPath(version.ArtifactSha256), "model bytez");
+        var version = await Fixture.RegisterAsync("spam", "model bytes");
+        await File.WriteAllTextAsync(Fixture.BlobPath(version.ArtifactSha256), "model bytez");
         using var failures = new MetricCollector<long>(null, MlValueTelemetry.Name, "mlvalue.registry.integrity_failures");
 
-        var error = await Assert.ThrowsExactlyAsync<ArtifactIntegrityException>(() => _fixture.Registry.LoadArtifactAsync("spam", 1));
+        var error = await Assert.ThrowsExactlyAsync<ArtifactIntegrityException>(() => Fixture.Registry.LoadArtifactAsync("spam", 1));
 
         StringAssert.Contains(error.Message, "model 'spam' version 1");
         StringAssert.Contains(error.Message, "expected SHA-256 " + version.ArtifactSha256);
@@ -45,10 +37,10 @@ public sealed class IntegrityTests
     [TestMethod]
     public async Task LoadArtifactAsync_Missing_ThrowsNamingModelVersionAndExpectedHash()
     {
-        var version = await _fixture.RegisterAsync("spam", "model bytes");
-        File.Delete(_fixture.BlobPath(version.ArtifactSha256));
+        var version = await Fixture.RegisterAsync("spam", "model bytes");
+        File.Delete(Fixture.BlobPath(version.ArtifactSha256));
 
-        var error = await Assert.ThrowsExactlyAsync<ArtifactIntegrityException>(() => _fixture.Registry.LoadArtifactAsync("spam", 1));
+        var error = await Assert.ThrowsExactlyAsync<ArtifactIntegrityException>(() => Fixture.Registry.LoadArtifactAsync("spam", 1));
 
         StringAssert.Contains(error.Message, "model 'spam' version 1");
         StringAssert.Contains(error.Message, "the blob is missing");
@@ -60,16 +52,16 @@ public sealed class IntegrityTests
     public async Task LoadAttachmentAsync_Corrupted_ThrowsNamingTheAttachment()
     {
         var registration = RegistryFixture.Registration("spam", "m");
-        var version = await _fixture.Registry.RegisterAsync(new ModelRegistration
+        var version = await Fixture.Registry.RegisterAsync(new ModelRegistration
         {
             ModelName = "spam",
             Artifact = registration.Artifact,
             TrainerName = "t",
             Attachments = new Dictionary<string, byte[]> { ["reference-profile"] = "profile"u8.ToArray() },
         });
-        await File.WriteAllTextAsync(_fixture.BlobPath(version.Attachments["reference-profile"]), "other");
+        await File.WriteAllTextAsync(Fixture.BlobPath(version.Attachments["reference-profile"]), "other");
 
-        var error = await Assert.ThrowsExactlyAsync<ArtifactIntegrityException>(() => _fixture.Registry.LoadAttachmentAsync("spam", 1, "reference-profile"));
+        var error = await Assert.ThrowsExactlyAsync<ArtifactIntegrityException>(() => Fixture.Registry.LoadAttachmentAsync("spam", 1, "reference-profile"));
 
         StringAssert.Contains(error.Message, "attachment 'reference-profile' of model 'spam' version 1");
     }
@@ -80,11 +72,11 @@ public sealed class IntegrityTests
         using var registered = new MetricCollector<long>(null, MlValueTelemetry.Name, "mlvalue.registry.versions_registered");
         using var moves = new MetricCollector<long>(null, MlValueTelemetry.Name, "mlvalue.registry.alias_moves");
 
-        await _fixture.RegisterAsync("counted", "1");
-        await _fixture.RegisterAsync("counted", "2");
-        await _fixture.Registry.SetAliasAsync("counted", "champion", 1, null, "first");
-        await _fixture.Registry.SetAliasAsync("counted", "champion", 2, 1, "second");
-        await _fixture.Registry.RollbackAliasAsync("counted", "champion", "back");
+        await Fixture.RegisterAsync("counted", "1");
+        await Fixture.RegisterAsync("counted", "2");
+        await Fixture.Registry.SetAliasAsync("counted", "champion", 1, null, "first");
+        await Fixture.Registry.SetAliasAsync("counted", "champion", 2, 1, "second");
+        await Fixture.Registry.RollbackAliasAsync("counted", "champion", "back");
 
         Assert.IsTrue(registered.GetMeasurementSnapshot().Count(m => Equals(m.Tags["model"], "counted")) == 2);
         Assert.IsTrue(moves.GetMeasurementSnapshot().Count(m => Equals(m.Tags["alias"], "champion")) >= 3);

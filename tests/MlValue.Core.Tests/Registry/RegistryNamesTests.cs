@@ -3,16 +3,8 @@ using MlValue.Registry;
 namespace MlValue.Tests.Registry;
 
 [TestClass]
-public sealed class RegistryNamesTests
+public sealed class RegistryNamesTests : RegistryTestsBase
 {
-    private RegistryFixture _fixture = null!;
-
-    [TestInitialize]
-    public void Initialize() => _fixture = new RegistryFixture();
-
-    [TestCleanup]
-    public void Cleanup() => _fixture.Dispose();
-
     [TestMethod]
     [DataRow("../escape")]
     [DataRow("..")]
@@ -28,17 +20,17 @@ public sealed class RegistryNamesTests
     [DataRow(".hidden")]
     public async Task RegisterAsync_UnsafeModelName_ThrowsNamingValueAndPattern(string name)
     {
-        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.RegisterAsync(RegistryFixture.Registration(name, "x")));
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.RegisterAsync(RegistryFixture.Registration(name, "x")));
 
         StringAssert.Contains(error.Message, "model name");
         StringAssert.Contains(error.Message, RegistryNames.Pattern);
-        Assert.IsFalse(Directory.Exists(_fixture.Settings.ArtifactDirectory), "nothing is written for a rejected name");
+        Assert.IsFalse(Directory.Exists(Fixture.Settings.ArtifactDirectory), "nothing is written for a rejected name");
     }
 
     [TestMethod]
     public async Task RegisterAsync_NameTooLong_IsRejected()
     {
-        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.RegisterAsync(RegistryFixture.Registration(new string('a', 129), "x")));
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.RegisterAsync(RegistryFixture.Registration(new string('a', 129), "x")));
 
         StringAssert.Contains(error.Message, "aaaa");
     }
@@ -58,7 +50,7 @@ public sealed class RegistryNamesTests
     [DataRow("0model")]
     public async Task RegisterAsync_SafeName_IsAccepted(string name)
     {
-        var version = await _fixture.Registry.RegisterAsync(RegistryFixture.Registration(name, "x"));
+        var version = await Fixture.Registry.RegisterAsync(RegistryFixture.Registration(name, "x"));
 
         Assert.AreEqual(name, version.ModelName);
     }
@@ -69,9 +61,9 @@ public sealed class RegistryNamesTests
     [DataRow("")]
     public async Task SetAliasAsync_UnsafeAlias_ThrowsNamingAlias(string alias)
     {
-        await _fixture.RegisterAsync("spam", "1");
+        await Fixture.RegisterAsync("spam", "1");
 
-        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.SetAliasAsync("spam", alias, 1, null, "r"));
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.SetAliasAsync("spam", alias, 1, null, "r"));
 
         StringAssert.Contains(error.Message, "The alias '" + alias + "'");
     }
@@ -81,7 +73,7 @@ public sealed class RegistryNamesTests
     {
         var registration = RegistryFixture.Registration("spam", "x");
 
-        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.RegisterAsync(new ModelRegistration
+        var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.RegisterAsync(new ModelRegistration
         {
             ModelName = "spam",
             Artifact = registration.Artifact,
@@ -95,8 +87,8 @@ public sealed class RegistryNamesTests
     [TestMethod]
     public async Task Lookups_UnsafeModelName_AreRejectedToo()
     {
-        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.GetVersionAsync("../x", 1));
-        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.SearchAsync(new ModelQuery { ModelName = "a/b" }));
-        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => _fixture.Registry.GetAliasHistoryAsync("spam", ".."));
+        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.GetVersionAsync("../x", 1));
+        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.SearchAsync(new ModelQuery { ModelName = "a/b" }));
+        await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.GetAliasHistoryAsync("spam", ".."));
     }
 }

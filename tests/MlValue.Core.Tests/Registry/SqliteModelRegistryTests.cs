@@ -5,23 +5,15 @@ using MlValue.Training;
 namespace MlValue.Tests.Registry;
 
 [TestClass]
-public sealed class SqliteModelRegistryTests
+public sealed class SqliteModelRegistryTests : RegistryTestsBase
 {
-    private RegistryFixture _fixture = null!;
-
-    [TestInitialize]
-    public void Initialize() => _fixture = new RegistryFixture();
-
-    [TestCleanup]
-    public void Cleanup() => _fixture.Dispose();
-
     [TestMethod]
     public async Task RegisterAsync_SeveralVersions_NumbersAreMonotonicPerModel()
     {
-        var a1 = await _fixture.RegisterAsync("spam", "a1");
-        var b1 = await _fixture.RegisterAsync("fraud", "b1");
-        var a2 = await _fixture.RegisterAsync("spam", "a2");
-        var a3 = await _fixture.RegisterAsync("spam", "a1");
+        var a1 = await Fixture.RegisterAsync("spam", "a1");
+        var b1 = await Fixture.RegisterAsync("fraud", "b1");
+        var a2 = await Fixture.RegisterAsync("spam", "a2");
+        var a3 = await Fixture.RegisterAsync("spam", "a1");
 
         Assert.AreEqual(1, a1.Version);
         Assert.AreEqual(1, b1.Version);
@@ -48,11 +40,11 @@ public sealed class SqliteModelRegistryTests
             CodeVersion = "2.4.1+abc",
         };
 
-        var version = await _fixture.Registry.RegisterAsync(registration);
-        var read = await _fixture.Registry.GetVersionAsync("spam", 1);
+        var version = await Fixture.Registry.RegisterAsync(registration);
+        var read = await Fixture.Registry.GetVersionAsync("spam", 1);
 
         Assert.IsNotNull(read);
-        Assert.AreEqual(_fixture.Time.GetUtcNow(), read.CreatedAt);
+        Assert.AreEqual(Fixture.Time.GetUtcNow(), read.CreatedAt);
         Assert.AreEqual("2.4.1+abc", read.CodeVersion);
         Assert.AreEqual(42, read.Seed);
         Assert.AreEqual("0.01", read.Hyperparameters["l2"]);
@@ -62,14 +54,14 @@ public sealed class SqliteModelRegistryTests
         Assert.AreEqual("mail", read.Tags["team"]);
         Assert.AreEqual(registration.Artifact.Sha256, read.ArtifactSha256);
         Assert.AreEqual(version.Attachments["reference-profile"], read.Attachments["reference-profile"]);
-        CollectionAssert.AreEqual("profile"u8.ToArray(), await _fixture.Registry.LoadAttachmentAsync("spam", 1, "reference-profile"));
-        Assert.IsNull(await _fixture.Registry.LoadAttachmentAsync("spam", 1, "absent"));
+        CollectionAssert.AreEqual("profile"u8.ToArray(), await Fixture.Registry.LoadAttachmentAsync("spam", 1, "reference-profile"));
+        Assert.IsNull(await Fixture.Registry.LoadAttachmentAsync("spam", 1, "absent"));
     }
 
     [TestMethod]
     public async Task RegisterAsync_NoCodeVersionGiven_UsesTheRegistryDefault()
     {
-        var version = await _fixture.RegisterAsync("spam", "x");
+        var version = await Fixture.RegisterAsync("spam", "x");
 
         Assert.AreEqual("1.0.0-test", version.CodeVersion);
     }
@@ -77,10 +69,10 @@ public sealed class SqliteModelRegistryTests
     [TestMethod]
     public async Task Versions_AreImmutable_DirectUpdateAndDuplicateInsertFail()
     {
-        var v1 = await _fixture.RegisterAsync("spam", "original");
-        await _fixture.RegisterAsync("spam", "second");
+        var v1 = await Fixture.RegisterAsync("spam", "original");
+        await Fixture.RegisterAsync("spam", "second");
 
-        using (var connection = _fixture.OpenDatabase())
+        using (var connection = Fixture.OpenDatabase())
         {
             using var update = connection.CreateCommand();
             update.CommandText = "UPDATE model_versions SET artifact_sha256 = 'x', trainer_name = 'other' WHERE version = 1";
@@ -97,22 +89,22 @@ public sealed class SqliteModelRegistryTests
             Assert.ThrowsExactly<SqliteException>(() => insert.ExecuteNonQuery());
         }
 
-        var reread = await _fixture.Registry.GetVersionAsync("spam", 1);
+        var reread = await Fixture.Registry.GetVersionAsync("spam", 1);
         Assert.AreEqual(v1.ArtifactSha256, reread!.ArtifactSha256);
         Assert.AreEqual("sdca-logistic", reread.TrainerName);
-        Assert.AreEqual("original", System.Text.Encoding.UTF8.GetString((await _fixture.Registry.LoadArtifactAsync("spam", 1)).Content.Span));
+        Assert.AreEqual("original", System.Text.Encoding.UTF8.GetString((await Fixture.Registry.LoadArtifactAsync("spam", 1)).Content.Span));
     }
 
     [TestMethod]
     public async Task RegisterAsync_ParentNotEarlier_ThrowsNamingModelAndParent()
     {
-        await _fixture.RegisterAsync("spam", "x");
+        await Fixture.RegisterAsync("spam", "x");
         var registration = RegistryFixture.Registration("spam", "y");
 
-        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => _fixture.Registry.RegisterAsync(new ModelRegistration { ModelName = "spam", Artifact = registration.Artifact, TrainerName = "t", ParentVersion = 5 }));
+        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.RegisterAsync(new ModelRegistration { ModelName = "spam", Artifact = registration.Artifact, TrainerName = "t", ParentVersion = 5 }));
 
         StringAssert.Contains(error.Message, "parent version 5");
-        Assert.IsNull(await _fixture.Registry.GetVersionAsync("spam", 2), "a rejected registration leaves no version");
+        Assert.IsNull(await Fixture.Registry.GetVersionAsync("spam", 2), "a rejected registration leaves no version");
     }
 
     [TestMethod]
@@ -120,7 +112,7 @@ public sealed class SqliteModelRegistryTests
     [DataRow(double.PositiveInfinity)]
     public async Task RegisterAsync_NonFiniteMetric_ThrowsNamingTheMetric(double value)
     {
-        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => _fixture.Registry.RegisterAsync(RegistryFixture.Registration("spam", "x", m => m["f1"] = value)));
+        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.RegisterAsync(RegistryFixture.Registration("spam", "x", m => m["f1"] = value)));
 
         StringAssert.Contains(error.Message, "metric 'f1'");
     }
@@ -128,30 +120,30 @@ public sealed class SqliteModelRegistryTests
     [TestMethod]
     public async Task SearchAsync_ByNameTagAliasAndMetric_ReturnsMatchingVersions()
     {
-        await _fixture.RegisterAsync("spam", "1", 0.80, new Dictionary<string, string> { ["stage"] = "dev" });
-        await _fixture.RegisterAsync("spam", "2", 0.91, new Dictionary<string, string> { ["stage"] = "prod" });
-        await _fixture.RegisterAsync("spam", "3", 0.95);
-        await _fixture.RegisterAsync("fraud", "4", 0.99, new Dictionary<string, string> { ["stage"] = "prod" });
-        await _fixture.Registry.SetAliasAsync("spam", "champion", 2, null, "first champion");
+        await Fixture.RegisterAsync("spam", "1", 0.80, new Dictionary<string, string> { ["stage"] = "dev" });
+        await Fixture.RegisterAsync("spam", "2", 0.91, new Dictionary<string, string> { ["stage"] = "prod" });
+        await Fixture.RegisterAsync("spam", "3", 0.95);
+        await Fixture.RegisterAsync("fraud", "4", 0.99, new Dictionary<string, string> { ["stage"] = "prod" });
+        await Fixture.Registry.SetAliasAsync("spam", "champion", 2, null, "first champion");
 
         static int[] Numbers(IReadOnlyList<ModelVersion> found) => [.. found.Select(v => v.Version)];
 
-        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, Numbers(await _fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam" })));
-        CollectionAssert.AreEqual(new[] { "fraud", "spam" }, (await _fixture.Registry.SearchAsync(new ModelQuery { TagKey = "stage", TagValue = "prod" })).Select(v => v.ModelName).ToArray());
-        CollectionAssert.AreEqual(new[] { 1, 2 }, Numbers(await _fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam", TagKey = "stage" })));
-        CollectionAssert.AreEqual(new[] { 2 }, Numbers(await _fixture.Registry.SearchAsync(new ModelQuery { Alias = "champion" })));
-        CollectionAssert.AreEqual(new[] { 2, 3 }, Numbers(await _fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam", MetricName = "auc", MinMetricValue = 0.9 })));
-        Assert.HasCount(4, await _fixture.Registry.SearchAsync(new ModelQuery()));
-        Assert.IsEmpty(await _fixture.Registry.SearchAsync(new ModelQuery { MetricName = "f1" }));
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, Numbers(await Fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam" })));
+        CollectionAssert.AreEqual(new[] { "fraud", "spam" }, (await Fixture.Registry.SearchAsync(new ModelQuery { TagKey = "stage", TagValue = "prod" })).Select(v => v.ModelName).ToArray());
+        CollectionAssert.AreEqual(new[] { 1, 2 }, Numbers(await Fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam", TagKey = "stage" })));
+        CollectionAssert.AreEqual(new[] { 2 }, Numbers(await Fixture.Registry.SearchAsync(new ModelQuery { Alias = "champion" })));
+        CollectionAssert.AreEqual(new[] { 2, 3 }, Numbers(await Fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam", MetricName = "auc", MinMetricValue = 0.9 })));
+        Assert.HasCount(4, await Fixture.Registry.SearchAsync(new ModelQuery()));
+        Assert.IsEmpty(await Fixture.Registry.SearchAsync(new ModelQuery { MetricName = "f1" }));
     }
 
     [TestMethod]
     public async Task GetVersionAsync_Unknown_ReturnsNullAndLoadThrowsNamingVersion()
     {
-        await _fixture.RegisterAsync("spam", "1");
+        await Fixture.RegisterAsync("spam", "1");
 
-        Assert.IsNull(await _fixture.Registry.GetVersionAsync("spam", 9));
-        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => _fixture.Registry.LoadArtifactAsync("spam", 9));
+        Assert.IsNull(await Fixture.Registry.GetVersionAsync("spam", 9));
+        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.LoadArtifactAsync("spam", 9));
         StringAssert.Contains(error.Message, "Model 'spam' has no version 9");
     }
 }
