@@ -34,7 +34,7 @@ public static class CustomStageApp
         ArgumentNullException.ThrowIfNull(output);
         var services = new ServiceCollection();
         services.AddMlValue(o => o.RootDirectory = root)
-            .AddModelRegistry(o => o.CodeVersion = "custom-stage-sample")
+            .UseSqlite().AddModelRegistry(o => o.CodeVersion = "custom-stage-sample")
             .AddPredictor<Message, BinaryPrediction>(ModelName, configure: o => o.PollInterval = TimeSpan.Zero);
         services.AddSingleton<IAnnotator<Message, string>, KeywordAnnotator>();
         services.AddSingleton<ITrainer<Message>>(sp => new KeywordTrainer(sp.GetRequiredService<TimeProvider>()));

@@ -19,7 +19,7 @@ await Console.Out.WriteLineAsync("ready");
 await Console.Out.FlushAsync();
 
 var services = new ServiceCollection();
-services.AddMlValue().AddModelRegistry(o => o.RootDirectory = root);
+services.AddMlValue().UseSqlite().AddModelRegistry(o => o.RootDirectory = root);
 await using var provider = services.BuildServiceProvider();
 var registry = provider.GetRequiredService<IModelRegistry>();
 

@@ -53,7 +53,7 @@ public sealed class ServingHost : IDisposable
         var folder = new TempFolder("mlvalue-bench-serving");
         var services = new ServiceCollection();
         services.AddMlValue(o => o.RootDirectory = folder.Path)
-            .AddModelRegistry(o => o.RootDirectory = Path.Combine(folder.Path, "registry"))
+            .UseSqlite().AddModelRegistry(o => o.RootDirectory = Path.Combine(folder.Path, "registry"))
             .AddTraining()
             .AddPredictor<FlightFeatures, BinaryPrediction>(FlightModel.Name)
             .AddPredictor<FlightFeatures, BinaryPrediction>(MonitoredName)

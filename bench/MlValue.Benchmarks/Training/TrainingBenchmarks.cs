@@ -35,7 +35,7 @@ public class TrainingBenchmarks
         _trees = BenchmarkSettings.Scale(100, 3);
         _folder = new TempFolder("mlvalue-bench-training");
         var services = new ServiceCollection();
-        services.AddMlValue(o => o.RootDirectory = _folder.Path).AddModelRegistry(o => o.RootDirectory = Path.Combine(_folder.Path, "registry"));
+        services.AddMlValue(o => o.RootDirectory = _folder.Path).UseSqlite().AddModelRegistry(o => o.RootDirectory = Path.Combine(_folder.Path, "registry"));
         _provider = services.BuildServiceProvider();
         _registry = _provider.GetRequiredService<IModelRegistry>();
         _trainer = MlNetTrainers.Tabular<FlightFeatures>(PredictionTask.BinaryClassification, FlightModel.Options(_trees));

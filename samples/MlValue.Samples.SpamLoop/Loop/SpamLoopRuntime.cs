@@ -54,7 +54,7 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
                 o.Policy.Rules.Add(new MetricRule { Metric = MetricNames.F1, Threshold = 0.7, CheckSlices = false });
                 o.Policy.Rules.Add(new MetricRule { Metric = MetricNames.Auc });
             })
-            .AddModelRegistry(o => o.CodeVersion = "spam-loop-sample")
+            .UseSqlite().AddModelRegistry(o => o.CodeVersion = "spam-loop-sample")
             .AddModelMonitoring(o =>
             {
                 o.BucketWidth = TimeSpan.FromDays(1);

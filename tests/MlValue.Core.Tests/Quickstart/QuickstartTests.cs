@@ -29,7 +29,7 @@ public sealed class QuickstartTests
         #region quickstart
         var services = new ServiceCollection();
         services.AddMlValue(o => o.RootDirectory = root)
-            .AddTraining().AddEvaluation().AddModelRegistry()
+            .UseSqlite().AddTraining().AddEvaluation().AddModelRegistry()
             .AddPredictor<Mail, BinaryPrediction>("spam-filter");
         await using var provider = services.BuildServiceProvider();
 

@@ -30,7 +30,7 @@ public sealed class ModelRegistryBuilderExtensionsTests
     {
         // Snippet for docs/registry.md
         var services = new ServiceCollection();
-        services.AddMlValue().AddModelRegistry(o => o.RootDirectory = _root);
+        services.AddMlValue().UseSqlite().AddModelRegistry(o => o.RootDirectory = _root);
         await using var provider = services.BuildServiceProvider();
         var registry = provider.GetRequiredService<IModelRegistry>();
 
@@ -56,7 +56,7 @@ public sealed class ModelRegistryBuilderExtensionsTests
     public void AddModelRegistry_NoRootGiven_DefaultsToRegistryUnderMlValueRoot()
     {
         var services = new ServiceCollection();
-        services.AddMlValue(o => o.RootDirectory = _root).AddModelRegistry();
+        services.AddMlValue(o => o.RootDirectory = _root).UseSqlite().AddModelRegistry();
         using var provider = services.BuildServiceProvider();
 
         var settings = provider.GetRequiredService<RegistrySettings>();
@@ -68,7 +68,7 @@ public sealed class ModelRegistryBuilderExtensionsTests
     public void AddModelRegistry_CalledTwice_RegistersServicesOnce()
     {
         var services = new ServiceCollection();
-        var builder = services.AddMlValue().AddModelRegistry();
+        var builder = services.AddMlValue().UseSqlite().AddModelRegistry();
         var count = services.Count;
 
         builder.AddModelRegistry();
@@ -82,7 +82,7 @@ public sealed class ModelRegistryBuilderExtensionsTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["MlValue:Registry:RootDirectory"] = _root, ["MlValue:Registry:MaxBusyRetries"] = "3" })
             .Build();
-        using var provider = new ServiceCollection().AddMlValue(configuration.GetSection("MlValue")).AddModelRegistry().Services.BuildServiceProvider();
+        using var provider = new ServiceCollection().AddMlValue(configuration.GetSection("MlValue")).UseSqlite().AddModelRegistry().Services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<ModelRegistryOptions>>().Value;
 
@@ -95,7 +95,7 @@ public sealed class ModelRegistryBuilderExtensionsTests
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider());
-        builder.Services.AddMlValue().AddModelRegistry(o =>
+        builder.Services.AddMlValue().UseSqlite().AddModelRegistry(o =>
         {
             o.MaxBusyRetries = -1;
             o.BusyTimeout = TimeSpan.FromHours(1);
@@ -106,5 +106,32 @@ public sealed class ModelRegistryBuilderExtensionsTests
 
         StringAssert.Contains(error.Message, "MlValue:Registry:MaxBusyRetries must be between 0 and 100; it is -1");
         StringAssert.Contains(error.Message, "MlValue:Registry:BusyTimeout");
+    }
+
+    [TestMethod]
+    public async Task AddModelRegistry_NoStoreRegistered_FailsAtStartUpNamingUseSqlite()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        builder.Services.AddMlValue(o => o.RootDirectory = _root).AddModelRegistry();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        StringAssert.Contains(error.Message, "no model registry store is registered");
+        StringAssert.Contains(error.Message, "UseSqlite()");
+    }
+
+    [TestMethod]
+    public void UseSqlite_StoreRegisteredBefore_KeepsThatStore()
+    {
+        var services = new ServiceCollection();
+        var own = new MlValue.Tests.Serving.InMemoryModelRegistry(new FakeTimeProvider());
+        services.AddSingleton<IModelRegistry>(own);
+        services.AddMlValue(o => o.RootDirectory = _root).UseSqlite();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.AreSame(own, provider.GetRequiredService<IModelRegistry>());
+        Assert.IsFalse(File.Exists(Path.Combine(_root, "registry", "registry.db")));
     }
 }

@@ -24,7 +24,7 @@ public sealed class RunsBuilderExtensionsTests
         var time = new FakeTimeProvider(new DateTimeOffset(2002, 8, 1, 0, 0, 0, TimeSpan.Zero));
         using var ran = new SemaphoreSlim(0);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
-        services.AddMlValue(o => o.RootDirectory = _folder)
+        services.AddMlValue(o => o.RootDirectory = _folder).UseSqlite()
             .AddLoop("spam", loop => loop
                 .AddStep("train", (ctx, _) =>
                 {
@@ -53,7 +53,7 @@ public sealed class RunsBuilderExtensionsTests
     [TestMethod]
     public void AddLoop_SameNameTwice_Throws()
     {
-        var builder = new ServiceCollection().AddMlValue().AddLoop("spam", l => l.AddStep("a", (_, _) => ValueTask.FromResult(StepResult.Empty)));
+        var builder = new ServiceCollection().AddMlValue().UseSqlite().AddLoop("spam", l => l.AddStep("a", (_, _) => ValueTask.FromResult(StepResult.Empty)));
 
         var error = Assert.ThrowsExactly<LoopDefinitionException>(() => builder.AddLoop("spam", l => l.AddStep("a", (_, _) => ValueTask.FromResult(StepResult.Empty))));
         StringAssert.Contains(error.Message, "already registered");
@@ -67,5 +67,16 @@ public sealed class RunsBuilderExtensionsTests
 
         var error = Assert.ThrowsExactly<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<RunOptions>>().Value);
         StringAssert.Contains(error.Message, "MlValue:Runs:LeaseDuration must be positive");
+    }
+
+    [TestMethod]
+    public void AddLoopRuns_NoRunStoreRegistered_ResolvingTheRunnerNamesUseSqlite()
+    {
+        using var provider = new ServiceCollection().AddMlValue(o => o.RootDirectory = _folder).AddLoopRuns().Services.BuildServiceProvider();
+
+        var error = Assert.ThrowsExactly<LoopDefinitionException>(() => provider.GetRequiredService<LoopRunner>());
+
+        StringAssert.Contains(error.Message, "No IRunStore is registered");
+        StringAssert.Contains(error.Message, "UseSqlite()");
     }
 }

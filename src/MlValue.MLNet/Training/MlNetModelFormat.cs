@@ -49,5 +49,5 @@ public sealed class MlNetModelFormat : IModelFormat
         }
     }
 
-    internal static string Short(ModelArtifact artifact) => "sha256:" + artifact.Sha256[..12];
+    internal static string Short(ModelArtifact artifact) => FormatCheck.Short(artifact);
 }

@@ -8,12 +8,14 @@ using MlValue.Runs;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers loop runs: the run store, the runner, the scheduler, loops and the hosted trigger service.</summary>
+/// <summary>Registers loop runs: the runner, the scheduler, loops and the hosted trigger service.</summary>
 public static class RunsBuilderExtensions
 {
     /// <summary>
-    /// Adds the run store (SQLite under <c>&lt;RootDirectory&gt;/runs</c> unless replaced), the
-    /// <see cref="LoopRunner"/> and the <see cref="LoopScheduler"/>, with options from <c>MlValue:Runs</c>.
+    /// Adds the <see cref="LoopRunner"/> and the <see cref="LoopScheduler"/>, with options from
+    /// <c>MlValue:Runs</c>. They record runs in the registered <see cref="IRunStore"/>, which comes
+    /// from a store package (<c>UseSqlite()</c> for the embedded one, under
+    /// <c>&lt;RootDirectory&gt;/runs</c>) or from the application.
     /// </summary>
     /// <param name="builder">The MlValue builder.</param>
     /// <param name="configure">Changes to the options.</param>
@@ -22,14 +24,8 @@ public static class RunsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOptions<RunOptions, RunOptionsValidator>("Runs", configure);
-        builder.Services.TryAddSingleton<IRunStore>(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<RunOptions>>().Value.DatabasePath
-                ?? Path.Combine(sp.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "runs", "runs.db");
-            return new SqliteRunStore(path);
-        });
         builder.Services.TryAddSingleton(sp => new LoopRunner(
-            sp.GetRequiredService<IRunStore>(),
+            RunStoreOf(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<RunOptions>>().Value.LeaseDuration,
             sp.GetService<ILogger<LoopRunner>>(),
@@ -37,7 +33,7 @@ public static class RunsBuilderExtensions
         builder.Services.TryAddSingleton(sp => new LoopScheduler(
             sp.GetServices<LoopDefinition>(),
             sp.GetRequiredService<LoopRunner>(),
-            sp.GetRequiredService<IRunStore>(),
+            RunStoreOf(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<LoopScheduler>>()));
         return builder;
@@ -75,4 +71,8 @@ public static class RunsBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LoopSchedulerService>());
         return builder;
     }
+
+    private static IRunStore RunStoreOf(IServiceProvider services)
+        => services.GetService<IRunStore>() ?? throw new LoopDefinitionException(
+            "No IRunStore is registered, so loop runs cannot be recorded. Call UseSqlite() on the MlValue builder (package MlValue.Sqlite, brought by MlValue.Core) for the embedded run store, register another store, or register an InMemoryRunStore for tests.");
 }

@@ -47,7 +47,7 @@ public sealed class BaselineModelFormat : IModelFormat
         if (typeof(TOutput) != expected)
         {
             throw new ModelLoadException(
-                $"The baseline {MlNetModelFormat.Short(artifact)} is a {document.Task} model and predicts {expected.Name}, but {typeof(TOutput).Name} was asked for. How to fix: load it as IPredictionModel<{typeof(TInput).Name}, {expected.Name}>.");
+                $"The baseline {FormatCheck.Short(artifact)} is a {document.Task} model and predicts {expected.Name}, but {typeof(TOutput).Name} was asked for. How to fix: load it as IPredictionModel<{typeof(TInput).Name}, {expected.Name}>.");
         }
 
         object model = document.Kind switch
@@ -69,7 +69,7 @@ public sealed class BaselineModelFormat : IModelFormat
         }
         catch (JsonException error)
         {
-            throw new ModelLoadException($"The artifact {MlNetModelFormat.Short(artifact)} of format '{Id}' is not valid JSON ({error.Message}). How to fix: the bytes are corrupted; load the artifact again from the registry or retrain the baseline.", error);
+            throw new ModelLoadException($"The artifact {FormatCheck.Short(artifact)} of format '{Id}' is not valid JSON ({error.Message}). How to fix: the bytes are corrupted; load the artifact again from the registry or retrain the baseline.", error);
         }
 
         var complete = document.Version == 1 && document.Kind switch
@@ -86,7 +86,7 @@ public sealed class BaselineModelFormat : IModelFormat
         };
         if (!complete)
         {
-            throw new ModelLoadException($"The artifact {MlNetModelFormat.Short(artifact)} of format '{Id}' is not a complete version-1 baseline (kind '{document.Kind}', task {document.Task}). How to fix: retrain the baseline with this version of MlValue.");
+            throw new ModelLoadException($"The artifact {FormatCheck.Short(artifact)} of format '{Id}' is not a complete version-1 baseline (kind '{document.Kind}', task {document.Task}). How to fix: retrain the baseline with this version of MlValue.");
         }
 
         return document;
@@ -103,7 +103,7 @@ public sealed class BaselineModelFormat : IModelFormat
         var known = _rules.Count == 0 ? "none" : string.Join(", ", _rules.Values.Select(r => $"'{r.Name}' ({r.RecordType.Name})"));
         var found = rule is null ? "no rule of that name was supplied" : $"the rule of that name reads {rule.RecordType.Name}, not {typeof(TInput).Name}";
         throw new MissingBaselineRuleException(
-            $"The rule baseline {MlNetModelFormat.Short(artifact)} needs the rule '{name}' for {typeof(TInput).Name}, but {found} (known rules: {known}). How to fix: a delegate cannot be saved in the artifact, so supply the same rule at load time: new BaselineModelFormat([new BaselineRule<{typeof(TInput).Name}>(\"{name}\", ...)]) or builder.AddBaselineRule(...).");
+            $"The rule baseline {FormatCheck.Short(artifact)} needs the rule '{name}' for {typeof(TInput).Name}, but {found} (known rules: {known}). How to fix: a delegate cannot be saved in the artifact, so supply the same rule at load time: new BaselineModelFormat([new BaselineRule<{typeof(TInput).Name}>(\"{name}\", ...)]) or builder.AddBaselineRule(...).");
     }
 
     private static ConstantBaselineModel<TInput, BinaryPrediction> BinaryMajority<TInput>(double positiveRate)

@@ -6,15 +6,16 @@ using MlValue.Registry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds the embedded model registry to MlValue.</summary>
+/// <summary>Adds the model registry stage to MlValue.</summary>
 public static class ModelRegistryBuilderExtensions
 {
     /// <summary>
-    /// Adds the default registry: SQLite metadata and a content-addressed artifact folder under
-    /// <see cref="ModelRegistryOptions.RootDirectory"/> (default <c>&lt;MlValue:RootDirectory&gt;/registry</c>).
-    /// Registers <see cref="IModelRegistry"/>, <see cref="IModelRegistryMaintenance"/> (the same instance)
-    /// and <see cref="IArtifactStore"/>; options bind from <c>MlValue:Registry</c> and are validated at start-up.
-    /// Calling it again only applies <paramref name="configure"/>.
+    /// Adds the registry stage: its options (bound from <c>MlValue:Registry</c>, validated at start-up)
+    /// and the content-addressed artifact folder under <see cref="ModelRegistryOptions.RootDirectory"/>
+    /// (default <c>&lt;MlValue:RootDirectory&gt;/registry</c>) as <see cref="IArtifactStore"/>. The
+    /// metadata store that provides <see cref="IModelRegistry"/> and <see cref="IModelRegistryMaintenance"/>
+    /// comes from a store package: <c>UseSqlite()</c> (MlValue.Sqlite, brought by MlValue.Core) for
+    /// the embedded one. Calling it again only applies <paramref name="configure"/>.
     /// </summary>
     /// <param name="builder">The MlValue builder.</param>
     /// <param name="configure">Optional changes applied after binding.</param>
@@ -24,14 +25,9 @@ public static class ModelRegistryBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOptions<ModelRegistryOptions, ModelRegistryOptionsValidator>("Registry", configure);
         var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelRegistryOptions>, RegistryStoreCheck>());
         services.TryAddSingleton(Settings);
         services.TryAddSingleton<IArtifactStore>(sp => new FileArtifactStore(sp.GetRequiredService<RegistrySettings>().ArtifactDirectory));
-        services.TryAddSingleton(sp => new SqliteModelRegistry(
-            sp.GetRequiredService<RegistrySettings>(),
-            sp.GetRequiredService<IArtifactStore>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IModelRegistry>(sp => sp.GetRequiredService<SqliteModelRegistry>());
-        services.TryAddSingleton<IModelRegistryMaintenance>(sp => sp.GetRequiredService<SqliteModelRegistry>());
         return builder;
     }
 

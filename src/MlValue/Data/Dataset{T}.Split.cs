@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace MlValue.Data;
 
 /// <content>Deterministic splits by key hash.</content>
@@ -30,8 +28,7 @@ public sealed partial class Dataset<T>
                 return Dataset.FromRecords(_records.Where(r => KeySplitter.Assign(keySelector(r), fractions, row++) == part), provenance);
             }
 
-            var filtered = _context!.Data.FilterByCustomPredicate<T>(_view!, r => KeySplitter.Assign(keySelector(r), fractions, row: null) != part);
-            return Dataset.FromDataView<T>(_context, filtered, provenance);
+            return _rows!.Where(r => KeySplitter.Assign(keySelector(r), fractions, row: null) == part, provenance);
         }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class BaselineTrainer<TRecord> : ITrainer<TRecord>
         var needs = DataRequirements.LabelOnly(Name, _task, _labelColumn);
         var view = data.ToDataView(ml);
         var stats = _rule is null ? TrainingDataValidator.Scan(view, needs, progress, cancellationToken) : TrainingDataValidator.Scan(view, needs, progress, cancellationToken, requireTwoClasses: false);
-        if (data.HasRecords)
+        if (data.RawRepresentation is null)
         {
             TrainingDataValidator.CheckNullText(data.Records, needs, cancellationToken);
         }

@@ -30,7 +30,7 @@ internal sealed class MlNetTrainer<TRecord> : ITrainer<TRecord>
         TrainingRun.Report(progress, TrainingStage.Validating, 0, "validating rows", cancellationToken);
         var input = data.ToDataView(ml);
         var stats = TrainingDataValidator.Scan(input, needs, progress, cancellationToken);
-        if (data.HasRecords)
+        if (data.RawRepresentation is null)
         {
             TrainingDataValidator.CheckNullText(data.Records, needs, cancellationToken);
         }
