@@ -4,7 +4,7 @@
 # each new line is a promise to users.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-project=${1:-src/MlValue.Core/MlValue.Core.csproj}
+project=${1:-src/MlValue/MlValue.csproj}
 dir=$(dirname "$project")
 log=$(mktemp)
 dotnet build "$project" -c Release --no-incremental -p:TreatWarningsAsErrors=false >"$log" 2>&1 || true
