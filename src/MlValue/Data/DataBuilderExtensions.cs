@@ -32,9 +32,12 @@ public static class DataBuilderExtensions
     }
 
     /// <summary>
-    /// Registers a folder source of <typeparamref name="T"/> as the <see cref="IDataSource{T}"/>,
-    /// using the registered <see cref="ICheckpointStore"/>, <see cref="DataOptions"/> and <see cref="TimeProvider"/>.
-    /// Calls <see cref="AddDataSources"/> if needed.
+    /// Registers a folder source of <typeparamref name="T"/> as a keyed <see cref="IDataSource{T}"/>
+    /// under <paramref name="name"/>, using the registered <see cref="ICheckpointStore"/>,
+    /// <see cref="DataOptions"/> and <see cref="TimeProvider"/>. While it is the only source of
+    /// <typeparamref name="T"/>, the un-keyed <see cref="IDataSource{T}"/> resolves to it; with two or
+    /// more, resolving the un-keyed one throws a <see cref="DataSourceException"/> that says to
+    /// resolve by name. Calls <see cref="AddDataSources"/> if needed.
     /// </summary>
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="builder">The MlValue builder.</param>
@@ -42,18 +45,23 @@ public static class DataBuilderExtensions
     /// <param name="folder">The folder the files arrive in.</param>
     /// <param name="format">The file format.</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="DataSourceException">A source named <paramref name="name"/> is already registered.</exception>
     public static MlValueBuilder AddFolderDataSource<T>(this MlValueBuilder builder, string name, string folder, DataFileFormat format)
         where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDataSources();
-        builder.Services.TryAddSingleton<IDataSource<T>>(sp => DataSources.FromFolder<T>(
+        NamedServices.For(builder.Services, "data source").Add<IDataSource<T>>(
+            builder.Services,
             name,
-            folder,
-            format,
-            sp.GetRequiredService<ICheckpointStore>(),
-            sp.GetRequiredService<IOptions<DataOptions>>().Value,
-            sp.GetService<TimeProvider>()));
+            sp => DataSources.FromFolder<T>(
+                name,
+                folder,
+                format,
+                sp.GetRequiredService<ICheckpointStore>(),
+                sp.GetRequiredService<IOptions<DataOptions>>().Value,
+                sp.GetService<TimeProvider>()),
+            message => new DataSourceException(message));
         return builder;
     }
 }

@@ -24,7 +24,10 @@ public static class MonitoringBuilderExtensions
 
     /// <summary>
     /// Registers a singleton <see cref="IModelMonitor{T}"/> (a <see cref="ModelMonitor{T}"/> named <paramref name="name"/>)
-    /// whose state lives in <c>&lt;MlValue:RootDirectory&gt;/monitor</c>. The first registration for <typeparamref name="T"/> wins.
+    /// whose state lives in <c>&lt;MlValue:RootDirectory&gt;/monitor</c>, as a keyed service under
+    /// <paramref name="name"/>. While it is the only monitor of <typeparamref name="T"/>, the un-keyed
+    /// <see cref="IModelMonitor{T}"/> resolves to it; with two or more, resolving the un-keyed one
+    /// throws a <see cref="MonitoringException"/> that says to resolve by name.
     /// </summary>
     /// <typeparam name="T">The input type of the monitored model.</typeparam>
     /// <param name="builder">The MlValue builder.</param>
@@ -32,20 +35,24 @@ public static class MonitoringBuilderExtensions
     /// <param name="schema">The features to watch.</param>
     /// <param name="reference">Gives the reference profile (for example loaded from the registry), or null for none.</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="MonitoringException">A monitor named <paramref name="name"/> is already registered.</exception>
     public static MlValueBuilder AddModelMonitor<T>(this MlValueBuilder builder, string name, MonitorSchema<T> schema, Func<IServiceProvider, ReferenceProfile?>? reference)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(schema);
         builder.AddModelMonitoring();
-        builder.Services.TryAddSingleton(provider => new ModelMonitor<T>(
+        NamedServices.For(builder.Services, "monitor").Add<IModelMonitor<T>>(
+            builder.Services,
             name,
-            schema,
-            reference?.Invoke(provider),
-            provider.GetRequiredService<IOptions<MonitoringOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>(),
-            Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor")));
-        builder.Services.TryAddSingleton<IModelMonitor<T>>(provider => provider.GetRequiredService<ModelMonitor<T>>());
+            provider => new ModelMonitor<T>(
+                name,
+                schema,
+                reference?.Invoke(provider),
+                provider.GetRequiredService<IOptions<MonitoringOptions>>().Value,
+                provider.GetRequiredService<TimeProvider>(),
+                Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor")),
+            message => new MonitoringException(message));
         return builder;
     }
 }

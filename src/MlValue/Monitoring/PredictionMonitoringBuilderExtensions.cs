@@ -25,7 +25,7 @@ public static class PredictionMonitoringBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(modelName);
         builder.Services.TryAddKeyedSingleton<IPredictionObserver<TIn, BinaryPrediction>>(
             modelName,
-            (provider, _) => new MonitoringPredictionObserver<TIn>(provider.GetRequiredService<IModelMonitor<TIn>>()));
+            (provider, _) => new MonitoringPredictionObserver<TIn>(provider.GetKeyedService<IModelMonitor<TIn>>(modelName) ?? provider.GetRequiredService<IModelMonitor<TIn>>()));
         return builder;
     }
 }

@@ -66,4 +66,28 @@ public sealed class CleaningServiceCollectionExtensionsTests
         var tagged = quarantined.GetMeasurementSnapshot().Where(m => Equals(m.Tags["rule"], "telemetry-score")).ToList();
         Assert.AreEqual(2, tagged.Sum(m => m.Value));
     }
+
+    [TestMethod]
+    public void AddRecordCleaner_Declared_ResolvesCleanerWithTheRules()
+    {
+        using var provider = new ServiceCollection().AddMlValue()
+            .AddRecordCleaner<Row>(r => r.NotEmpty(x => x.Name))
+            .Services.BuildServiceProvider();
+
+        var result = provider.GetRequiredService<IRecordCleaner<Row>>().Clean([new Row { Name = "kept" }, new Row { Name = "" }]);
+
+        Assert.AreEqual("kept", result.Clean.Single().Name);
+        Assert.AreEqual(1, result.Quarantine.Count);
+        Assert.IsNotNull(provider.GetRequiredService<IDataValidator>());
+    }
+
+    [TestMethod]
+    public void AddRecordCleaner_SecondForSameType_Throws()
+    {
+        var builder = new ServiceCollection().AddMlValue().AddRecordCleaner<Row>(r => r.NotEmpty(x => x.Name));
+
+        var error = Assert.ThrowsExactly<CleaningException>(() => builder.AddRecordCleaner<Row>(r => r.NotEmpty(x => x.Label)));
+
+        StringAssert.Contains(error.Message, "An IRecordCleaner<Row> is already registered");
+    }
 }

@@ -61,6 +61,26 @@ public sealed class DataValidatorTests
     }
 
     [TestMethod]
+    public void ValidateRows_HeadersInOtherCase_MatchTheSchemaColumns()
+    {
+        var schema = Validator.InferSchema(Ham);
+        var rows = Ham.Select(m => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["group"] = m.Group,
+            ["LABEL"] = m.Label,
+            ["bodyLength"] = m.BodyLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["subjectwords"] = m.SubjectWords.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["hashtml"] = m.HasHtml ? "True" : "False",
+            ["subject"] = m.Subject,
+            ["fromdomain"] = m.FromDomain,
+        }).ToList();
+
+        var report = Validator.ValidateRows(schema, rows);
+
+        Assert.IsEmpty(report.Anomalies, string.Join("; ", report.Anomalies.Select(a => a.Message)));
+    }
+
+    [TestMethod]
     public void Validate_SameData_HasNoAnomaly()
     {
         var report = Validator.Validate(Validator.InferSchema(Ham), Ham);

@@ -60,4 +60,39 @@ public sealed class DataBuilderExtensionsTests
         Assert.AreEqual("k1", batch.Records.Single().Key);
         Assert.IsTrue(File.Exists(Path.Combine(temp.File("state"), "checkpoints", "points.checkpoint")));
     }
+
+    [TestMethod]
+    public async Task AddFolderDataSource_TwoNamesForOneType_EachResolvesByNameAndUnkeyedIsRefused()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("a"));
+        Directory.CreateDirectory(temp.File("b"));
+        await File.WriteAllTextAsync(Path.Combine(temp.File("a"), "1.csv"), "Key,X,Flag,N\nfrom-a,0.5,true,3\n");
+        await File.WriteAllTextAsync(Path.Combine(temp.File("b"), "1.csv"), "Key,X,Flag,N\nfrom-b,0.5,true,3\n");
+        using var provider = new ServiceCollection()
+            .AddMlValue(o => o.RootDirectory = temp.File("state"))
+            .AddFolderDataSource<Point>("a", temp.File("a"), DataFileFormat.Csv)
+            .AddFolderDataSource<Point>("b", temp.File("b"), DataFileFormat.Csv)
+            .Services.BuildServiceProvider();
+
+        var a = await provider.GetRequiredKeyedService<IDataSource<Point>>("a").ReadAsync();
+        var b = await provider.GetRequiredKeyedService<IDataSource<Point>>("b").ReadAsync();
+        var error = Assert.ThrowsExactly<DataSourceException>(() => provider.GetRequiredService<IDataSource<Point>>());
+
+        Assert.AreEqual("from-a", a.Records.Single().Key);
+        Assert.AreEqual("from-b", b.Records.Single().Key);
+        StringAssert.Contains(error.Message, "2 data sources of IDataSource<Point> are registered ('a', 'b')");
+        StringAssert.Contains(error.Message, "GetRequiredKeyedService");
+    }
+
+    [TestMethod]
+    public void AddFolderDataSource_SameNameTwice_Throws()
+    {
+        using var temp = new TempFolder();
+        var builder = new ServiceCollection().AddMlValue().AddFolderDataSource<Point>("points", temp.Path, DataFileFormat.Csv);
+
+        var error = Assert.ThrowsExactly<DataSourceException>(() => builder.AddFolderDataSource<Point>("points", temp.Path, DataFileFormat.Jsonl));
+
+        StringAssert.Contains(error.Message, "A data source named 'points' is already registered");
+    }
 }

@@ -16,7 +16,7 @@ public sealed class MonitoringBuilderExtensionsTests
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(MonitorTestData.Start));
         services.AddMlValue(configuration.GetSection("MlValue"))
             .AddModelMonitor("spam-filter", MonitorTestData.Schema(), _ => null)
-            .AddModelMonitor("ignored", MonitorTestData.Schema(), _ => null);
+            .AddModelMonitor("other", MonitorTestData.Schema(), _ => null);
         return services.BuildServiceProvider();
     }
 
@@ -26,13 +26,27 @@ public sealed class MonitoringBuilderExtensionsTests
         var root = Path.Combine(Path.GetTempPath(), "mlvalue-di-" + Guid.NewGuid().ToString("N"));
         using var provider = Build(new() { ["MlValue:RootDirectory"] = root, ["MlValue:Monitoring:BucketWidth"] = "00:30:00", ["MlValue:Monitoring:MinSampleSize"] = "50" });
 
-        var monitor = (ModelMonitor<Row>)provider.GetRequiredService<IModelMonitor<Row>>();
+        var monitor = (ModelMonitor<Row>)provider.GetRequiredKeyedService<IModelMonitor<Row>>("spam-filter");
+        var other = (ModelMonitor<Row>)provider.GetRequiredKeyedService<IModelMonitor<Row>>("other");
+        var unkeyed = Assert.ThrowsExactly<MonitoringException>(() => provider.GetRequiredService<IModelMonitor<Row>>());
 
         Assert.AreEqual(TimeSpan.FromMinutes(30), provider.GetRequiredService<IOptions<MonitoringOptions>>().Value.BucketWidth);
         Assert.AreEqual(50, provider.GetRequiredService<IOptions<MonitoringOptions>>().Value.MinSampleSize);
         Assert.AreEqual("spam-filter", monitor.Name);
         Assert.AreEqual(Path.Combine(root, "monitor", "spam-filter.monitor"), monitor.StatePath);
         Assert.AreEqual(7 * 48, monitor.BucketCapacity);
+        Assert.AreEqual(Path.Combine(root, "monitor", "other.monitor"), other.StatePath);
+        StringAssert.Contains(unkeyed.Message, "2 monitors of IModelMonitor<Row> are registered ('spam-filter', 'other')");
+    }
+
+    [TestMethod]
+    public void AddModelMonitor_SameNameTwice_Throws()
+    {
+        var builder = new ServiceCollection().AddMlValue().AddModelMonitor("spam-filter", MonitorTestData.Schema(), _ => null);
+
+        var error = Assert.ThrowsExactly<MonitoringException>(() => builder.AddModelMonitor("spam-filter", MonitorTestData.Schema(), _ => null));
+
+        StringAssert.Contains(error.Message, "A monitor named 'spam-filter' is already registered");
     }
 
     [TestMethod]

@@ -71,7 +71,7 @@ public sealed partial class DataValidator
             for (var i = 0; i < checks.Length; i++)
             {
                 string? text = null;
-                seen[i] |= cells is not null && cells.TryGetValue(checks[i].Schema.Name, out text);
+                seen[i] |= cells is not null && TryGetCell(cells, checks[i].Schema.Name, out text);
                 if (ValueParser.TryParse(checks[i].Schema.Type, text, out var value))
                 {
                     checks[i].Observe(value, row);
@@ -86,7 +86,7 @@ public sealed partial class DataValidator
             {
                 foreach (var key in cells.Keys)
                 {
-                    if (schema.Find(key) is null)
+                    if (!schema.Columns.Any(c => string.Equals(c.Name, key, StringComparison.OrdinalIgnoreCase)))
                     {
                         unexpected[key] = unexpected.GetValueOrDefault(key) + 1;
                     }
@@ -112,6 +112,26 @@ public sealed partial class DataValidator
 
         structural.AddRange(unexpected.Select(n => Unexpected(n.Key, "column", n.Value, row)));
         return Report(schema, row, structural, present);
+    }
+
+    /// <summary>Finds a cell by column name ignoring case, as the folder source maps headers to properties.</summary>
+    private static bool TryGetCell(IReadOnlyDictionary<string, string?> cells, string name, out string? text)
+    {
+        if (cells.TryGetValue(name, out text))
+        {
+            return true;
+        }
+
+        foreach (var (key, value) in cells)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                text = value;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ValidationReport Report(DataSchema schema, long rows, List<DataAnomaly> structural, IEnumerable<ColumnCheck> checks)

@@ -23,7 +23,10 @@ public interface IDataValidator
     ValidationReport Validate<T>(DataSchema schema, IEnumerable<T?> batch, CancellationToken cancellationToken = default)
         where T : class;
 
-    /// <summary>Checks dictionary/CSV-like rows (column name to text) against a schema, parsing each cell as its column's type.</summary>
+    /// <summary>
+    /// Checks dictionary/CSV-like rows (column name to text) against a schema, parsing each cell as its
+    /// column's type. Column names match ignoring case, as the folder source maps CSV headers.
+    /// </summary>
     /// <param name="schema">The schema.</param>
     /// <param name="rows">The rows, read once; a key absent from a row counts as null.</param>
     /// <param name="cancellationToken">Stops the pass between rows.</param>
