@@ -6,7 +6,7 @@ internal sealed partial class SqliteModelRegistry
 {
     public async Task<ModelLineage?> GetLineageAsync(string modelName, int version, CancellationToken cancellationToken = default)
     {
-        var found = await GetVersionAsync(modelName, version, cancellationToken).ConfigureAwait(false);
+        var found = await FindVersionAsync(modelName, version, cancellationToken).ConfigureAwait(false);
         if (found is null)
         {
             return null;

@@ -11,6 +11,9 @@ internal sealed partial class SqliteModelRegistry
         var model = RegistryNames.ModelName(registration.ModelName);
         Validate(registration, model);
 
+        // 0. The database exists (or is refused as damaged) before any blob: blobs without a database always mean lost metadata.
+        await _database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+
         // 1. Blobs first, each written crash-safely and verified: nothing refers to them yet.
         var artifactSha = await _store.WriteAsync(registration.Artifact.Content, cancellationToken).ConfigureAwait(false);
         var attachments = new SortedDictionary<string, (string Sha, byte[] Bytes)>(StringComparer.Ordinal);

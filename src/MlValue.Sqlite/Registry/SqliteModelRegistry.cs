@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace MlValue.Registry;
@@ -20,28 +21,36 @@ internal sealed partial class SqliteModelRegistry : IModelRegistry, IModelRegist
         _settings = settings;
         _store = store;
         _time = timeProvider;
-        _database = new RegistryDatabase(settings);
+        _database = new RegistryDatabase(settings, async token => (await store.ListAsync(token).ConfigureAwait(false)).Count);
     }
 
     internal RegistryDatabase Database => _database;
 
     public Task<ModelVersion?> GetVersionAsync(string modelName, int version, CancellationToken cancellationToken = default)
-    {
-        RegistryNames.ModelName(modelName);
-        return _database.ReadAsync(
-            async (connection, token) => (await VersionRows.ReadAllAsync(connection, null, RegistrySql.SelectVersion, token, ("$model", modelName), ("$version", version)).ConfigureAwait(false)).SingleOrDefault(),
-            cancellationToken);
-    }
+        => FindVersionAsync(modelName, version, cancellationToken);
 
     public async Task<ModelVersion?> GetByAliasAsync(string modelName, string alias, CancellationToken cancellationToken = default)
     {
         RegistryNames.ModelName(modelName);
         RegistryNames.Alias(alias);
-        var found = await SearchAsync(new ModelQuery { ModelName = modelName, Alias = alias, IncludeArchived = true }, cancellationToken).ConfigureAwait(false);
+        var found = await FindAsync(new ModelQuery { ModelName = modelName, Alias = alias, IncludeArchived = true }, cancellationToken).ConfigureAwait(false);
         return found.SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<ModelVersion>> SearchAsync(ModelQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ModelVersion>> SearchAsync(ModelQuery query, CancellationToken cancellationToken = default)
+        => FindAsync(query, cancellationToken);
+
+    /// <summary>Reads one version; <paramref name="operation"/> (the public caller) is named in store errors.</summary>
+    private Task<ModelVersion?> FindVersionAsync(string modelName, int version, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
+    {
+        RegistryNames.ModelName(modelName);
+        return _database.ReadAsync(
+            async (connection, token) => (await VersionRows.ReadAllAsync(connection, null, RegistrySql.SelectVersion, token, ("$model", modelName), ("$version", version)).ConfigureAwait(false)).SingleOrDefault(),
+            cancellationToken,
+            operation);
+    }
+
+    private async Task<IReadOnlyList<ModelVersion>> FindAsync(ModelQuery query, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.ModelName is not null)
@@ -67,7 +76,8 @@ internal sealed partial class SqliteModelRegistry : IModelRegistry, IModelRegist
                 ("$alias", query.Alias),
                 ("$metric", query.MetricName),
                 ("$minMetric", query.MinMetricValue)).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            operation).ConfigureAwait(false);
     }
 
     private static ModelRegistryException NoSuchVersion(string modelName, int version)

@@ -10,6 +10,7 @@ namespace MlValue.Annotation;
 /// (or a labelling tool) and their answers imported back from JSONL. Exports and imports are
 /// idempotent, partial answers are safe, bad lines are reported by line number and never stop an
 /// import. State (<c>queue.json</c>) is written crash-safe: temporary file, flush to disk, atomic rename.
+/// Opening a queue removes the temporary files of killed saves once they are an hour old and no writer holds them open.
 /// One process at a time should write a queue folder; within a process the queue is thread-safe.
 /// </summary>
 public sealed partial class AnnotationTaskQueue
@@ -29,6 +30,7 @@ public sealed partial class AnnotationTaskQueue
     {
         RootDirectory = Path.GetFullPath(Guard.NotNullOrWhiteSpace(rootDirectory));
         _time = Guard.NotNull(timeProvider);
+        AtomicFile.RemoveStale(RootDirectory, "*", _time.GetUtcNow());
     }
 
     /// <summary>The queue's folder.</summary>

@@ -7,7 +7,8 @@ namespace MlValue.Data;
 /// An <see cref="ICheckpointStore"/> that keeps one file per source (<c>&lt;name&gt;.checkpoint</c>)
 /// under a root folder. Saves are crash-safe: the checkpoint is written to a temporary file,
 /// flushed to disk, then renamed over the old one atomically, so a crash leaves either the old
-/// or the new checkpoint, never a torn one.
+/// or the new checkpoint, never a torn one. Opening the store removes the temporary files of saves that were
+/// killed, once they are an hour old and no writer holds them open.
 /// </summary>
 public sealed class FileCheckpointStore : ICheckpointStore
 {
@@ -19,6 +20,7 @@ public sealed class FileCheckpointStore : ICheckpointStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         _root = Path.GetFullPath(rootDirectory);
+        AtomicFile.RemoveStale(_root, "*.checkpoint", TimeProvider.System.GetUtcNow());
     }
 
     /// <summary>The full path of the folder of the checkpoint files.</summary>

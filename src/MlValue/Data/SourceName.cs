@@ -1,3 +1,5 @@
+using MlValue.Internal;
+
 namespace MlValue.Data;
 
 internal static class SourceName
@@ -6,15 +8,13 @@ internal static class SourceName
 
     public static string Validate(string? name)
     {
-        if (string.IsNullOrEmpty(name) || name.Length > MaxLength || name[0] == '.' || !name.All(IsAllowed))
+        if (!SafeName.IsValid(name, MaxLength, letterOrDigitFirst: false))
         {
             throw new ArgumentException(
-                $"Data source name '{name}' is not valid: use 1 to {MaxLength} letters, digits, '.', '_' or '-', not starting with '.'. It names the checkpoint, so it must be safe as a file name.",
+                $"Data source name {SafeName.Visible(name)} is not valid: use 1 to {MaxLength} letters, digits, '.', '_' or '-', not starting with '.'. It names the checkpoint, so it must be safe as a file name.",
                 nameof(name));
         }
 
-        return name;
+        return name!;
     }
-
-    private static bool IsAllowed(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 }

@@ -1,16 +1,18 @@
 namespace MlValue.Internal;
 
 /// <summary>
-/// Crash-safe file writes: write a temporary file beside the target, flush it to disk, then rename
-/// it over the target. A process killed at any instant leaves either the old file or the new one.
+/// Crash-safe file writes: write a temporary file beside the target (<c>.&lt;target&gt;.&lt;32 hex&gt;.tmp</c>), flush it
+/// to disk, rename it over the target, then flush the folder. A process killed at any instant leaves either the old
+/// file or the new one, plus at most a temporary file that <see cref="RemoveStale"/> removes when the store is next opened.
 /// </summary>
-internal static class AtomicFile
+internal static partial class AtomicFile
 {
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var temp = TempBeside(path);
         try
         {
+            // FileShare.None is an exclusive lock (flock on Unix) held while the bytes are written: RemoveStale skips a locked file.
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
@@ -20,6 +22,7 @@ internal static class AtomicFile
             }
 
             File.Move(temp, path, overwrite: true);
+            DirectorySync.Flush(Path.GetDirectoryName(temp)!);
         }
         finally
         {
@@ -39,6 +42,7 @@ internal static class AtomicFile
             }
 
             File.Move(temp, path, overwrite: true);
+            DirectorySync.Flush(Path.GetDirectoryName(temp)!);
         }
         finally
         {
@@ -64,7 +68,7 @@ internal static class AtomicFile
         }
         catch (IOException)
         {
-            // The temporary file is left behind; it never replaces the target.
+            // The temporary file is left behind; it never replaces the target, and RemoveStale removes it later.
         }
     }
 }

@@ -30,17 +30,30 @@ internal static class BinaryFrame
         return output.ToArray();
     }
 
+    /// <summary>The bytes a frame starts with: the magic as <see cref="BinaryWriter.Write(string)"/> writes it.</summary>
+    private static byte[] Header(string magic)
+    {
+        using var content = new MemoryStream();
+        using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(magic);
+        }
+
+        return content.ToArray();
+    }
+
     /// <summary>Checks the envelope and returns a reader over the body; <paramref name="what"/> names the source in errors.</summary>
     public static BinaryReader Read(string magic, byte[] bytes, string what)
     {
         try
         {
             using var input = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-            var found = input.ReadString();
-            if (found != magic)
+            if (!bytes.AsSpan().StartsWith(Header(magic)))
             {
-                throw new MonitoringException($"{what} is not a {magic} file (it starts with '{found}'); pass the bytes written by the matching ToBytes/Save.");
+                throw new MonitoringException($"{what} is not a {magic} file (it starts with 0x{Convert.ToHexStringLower(bytes, 0, Math.Min(16, bytes.Length))}); pass the bytes written by the matching ToBytes/Save.");
             }
+
+            _ = input.ReadString();
 
             var version = input.ReadInt32();
             if (version != FormatVersion)

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using System.Text.RegularExpressions;
+using MlValue.Internal;
 
 namespace MlValue.Monitoring;
 
@@ -63,6 +63,11 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
         _pending = new PendingOutcomes(options.PendingOutcomeCapacity, options.OutcomeExpiry);
         _tag = new(MonitorTelemetry.MonitorTag, Name);
         StatePath = stateDirectory is null ? null : Path.Combine(stateDirectory, Name + ".monitor");
+        if (stateDirectory is not null)
+        {
+            AtomicFile.RemoveStale(stateDirectory, Name + ".monitor", timeProvider.GetUtcNow());
+        }
+
         Load();
         StartSaving();
         MonitorTelemetry.Register(this);
@@ -97,17 +102,13 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
 
     private static string CheckName(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!NamePattern().IsMatch(name))
+        if (!SafeName.IsValid(name, 100, letterOrDigitFirst: false))
         {
-            throw new MonitoringException($"Monitor name '{name}' may only hold letters, digits, '.', '-' and '_' (1 to 100 characters, not starting with '.'); it names the state file.");
+            throw new MonitoringException($"Monitor name {SafeName.Visible(name)} is not valid: use 1 to 100 letters, digits, '.', '-' or '_', not starting with '.'; it names the state file.");
         }
 
         return name;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$")]
-    private static partial Regex NamePattern();
 
     /// <summary>One feature value read from an input before the bucket lock is taken.</summary>
     private struct FeatureValue

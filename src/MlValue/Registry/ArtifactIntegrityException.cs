@@ -31,4 +31,7 @@ public sealed class ArtifactIntegrityException : ModelRegistryException
 
     /// <summary>The SHA-256 the stored content has, or <see langword="null"/> when it is missing.</summary>
     public string? ActualSha256 { get; init; }
+
+    /// <summary>What is wrong at the blob's path when no hash could be taken (missing, a link, a directory, the wrong size).</summary>
+    internal string? Problem { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace MlValue.Registry;
 
 internal sealed partial class FileArtifactStore
@@ -38,7 +36,8 @@ internal sealed partial class FileArtifactStore
     internal static bool IsSha256(string value)
         => value.Length == 64 && value.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
-    private static void Publish(string temp, string path, string sha256)
+    /// <summary>Moves the temporary file to the address; a blob already there is kept when it verifies, else replaced atomically.</summary>
+    private static async Task PublishAsync(string temp, string path, string sha256, long length, CancellationToken cancellationToken)
     {
         try
         {
@@ -48,40 +47,31 @@ internal sealed partial class FileArtifactStore
         {
             // Another writer published the same address first; keep its blob if it verifies,
             // otherwise replace the damaged one atomically.
-            if (!Verifies(path, sha256))
+            if (!await VerifiesAsync(path, sha256, length, cancellationToken).ConfigureAwait(false))
             {
+                RemoveDamaged(path);
                 File.Move(temp, path, overwrite: true);
             }
         }
     }
 
-    private static async Task<bool> VerifiesAsync(string path, string sha256, CancellationToken cancellationToken)
+    /// <summary>Removes a link or a directory found at a blob's address so a good blob can be renamed there (a damaged file is replaced by the rename itself).</summary>
+    private static void RemoveDamaged(string path)
     {
         try
         {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
+            if (new FileInfo(path).LinkTarget is not null)
             {
-                var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
-                return string.Equals(Convert.ToHexStringLower(hash), sha256, StringComparison.Ordinal);
+                File.Delete(path);
+            }
+            else if (System.IO.Directory.Exists(path))
+            {
+                System.IO.Directory.Delete(path, recursive: true);
             }
         }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        catch (DirectoryNotFoundException)
         {
-            return false;
-        }
-    }
-
-    private static bool Verifies(string path, string sha256)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return string.Equals(Convert.ToHexStringLower(SHA256.HashData(stream)), sha256, StringComparison.Ordinal);
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false;
+            // Another writer repaired it first.
         }
     }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using MlValue.Internal;
 
 namespace MlValue.Registry;
 
 /// <summary>
 /// The default <see cref="IArtifactStore"/>: one file per blob at <c>&lt;dir&gt;/ab/cdef…</c> (the first two
 /// hex digits of the SHA-256 name a sub-folder). Writes go to a temporary file in the same folder,
-/// are flushed to disk and renamed atomically into place; reads are verified.
+/// are flushed to disk, renamed atomically into place and the folder is flushed; reads are bounded and verified.
 /// </summary>
 internal sealed partial class FileArtifactStore : IArtifactStore
 {
@@ -19,17 +20,25 @@ internal sealed partial class FileArtifactStore : IArtifactStore
 
     public string Directory { get; }
 
+    /// <summary>Flushes a folder's entries to disk after a rename (replaced in tests to observe the order).</summary>
+    internal Action<string> FlushFolder { get; init; } = folder => DirectorySync.Flush(folder);
+
     public async Task<string> WriteAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var path = PathOf(sha256);
-        if (File.Exists(path) && await VerifiesAsync(path, sha256, cancellationToken).ConfigureAwait(false))
+        if (await VerifiesAsync(path, sha256, content.Length, cancellationToken).ConfigureAwait(false))
         {
             return sha256;
         }
 
         var folder = Path.GetDirectoryName(path)!;
-        System.IO.Directory.CreateDirectory(folder);
+        if (!System.IO.Directory.Exists(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+            FlushFolder(Directory);
+        }
+
         var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
         try
         {
@@ -40,14 +49,16 @@ internal sealed partial class FileArtifactStore : IArtifactStore
                 stream.Flush(flushToDisk: true);
             }
 
-            Publish(temp, path, sha256);
+            RemoveDamaged(path);
+            await PublishAsync(temp, path, sha256, content.Length, cancellationToken).ConfigureAwait(false);
+            FlushFolder(folder);
         }
         finally
         {
             File.Delete(temp);
         }
 
-        if (!await VerifiesAsync(path, sha256, cancellationToken).ConfigureAwait(false))
+        if (!await VerifiesAsync(path, sha256, content.Length, cancellationToken).ConfigureAwait(false))
         {
             throw new ArtifactIntegrityException(string.Create(CultureInfo.InvariantCulture, $"The blob {sha256} did not verify after it was written to '{path}'. Check the disk and retry the registration.")) { ExpectedSha256 = sha256 };
         }
@@ -55,30 +66,12 @@ internal sealed partial class FileArtifactStore : IArtifactStore
         return sha256;
     }
 
-    public async Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken = default)
-    {
-        var path = PathOf(sha256);
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ArtifactIntegrityException($"The blob {sha256} is missing: no file at '{path}'.", error) { ExpectedSha256 = sha256 };
-        }
+    public Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken = default)
+        => ReadAsync(sha256, null, cancellationToken);
 
-        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (!string.Equals(actual, sha256, StringComparison.Ordinal))
-        {
-            throw new ArtifactIntegrityException($"The blob at '{path}' is corrupted: expected SHA-256 {sha256}, actual {actual}.") { ExpectedSha256 = sha256, ActualSha256 = actual };
-        }
-
-        return bytes;
-    }
-
+    /// <summary>Whether a regular file (not a link, not a directory) is stored under this address; its content is not verified.</summary>
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default)
-        => Task.FromResult(File.Exists(PathOf(sha256)));
+        => Task.FromResult(Damage(PathOf(sha256)) is null);
 
     public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default)
     {

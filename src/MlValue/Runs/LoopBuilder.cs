@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using MlValue.Internal;
 
 namespace MlValue.Runs;
 
 /// <summary>Builds a <see cref="LoopDefinition"/>: steps in the order added, then triggers.</summary>
-public sealed partial class LoopBuilder
+public sealed class LoopBuilder
 {
     private readonly List<LoopStep> _steps = [];
     private readonly List<ITrigger> _triggers = [];
@@ -67,14 +67,11 @@ public sealed partial class LoopBuilder
 
     private static string CheckName(string name, string what)
     {
-        if (name is null || !NamePattern().IsMatch(name))
+        if (!SafeName.IsValid(name, 64, letterOrDigitFirst: true))
         {
-            throw new LoopDefinitionException($"The {what} name '{name}' is not valid: use 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit.");
+            throw new LoopDefinitionException($"The {what} name {SafeName.Visible(name)} is not valid: use 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit.");
         }
 
         return name;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex NamePattern();
 }

@@ -12,6 +12,8 @@ public sealed class LoopBuilderTests
     [DataRow("../escape")]
     [DataRow("has space")]
     [DataRow("-leading")]
+    [DataRow("abc\n")]
+    [DataRow("a\u200Bb")]
     public void Constructor_InvalidName_ThrowsNamingTheRule(string name)
     {
         var error = Assert.ThrowsExactly<LoopDefinitionException>(() => new LoopBuilder(name));
