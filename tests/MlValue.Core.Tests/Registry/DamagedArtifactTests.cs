@@ -9,15 +9,7 @@ public sealed class DamagedArtifactTests : RegistryTestsBase
     [TestMethod]
     public async Task LoadArtifactAsync_BlobIsSymlinkToDevZero_ThrowsIntegrityErrorWithoutReadingIt()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Inconclusive("/dev/zero exists on Unix only.");
-        }
-
-        var version = await Fixture.RegisterAsync("spam", "model bytes");
-        var path = Fixture.BlobPath(version.ArtifactSha256);
-        File.Delete(path);
-        File.CreateSymbolicLink(path, "/dev/zero");
+        var (version, path) = await RegisterWithBlobLinkedToDevZeroAsync();
 
         var error = await Assert.ThrowsExactlyAsync<ArtifactIntegrityException>(() => Fixture.Registry.LoadArtifactAsync("spam", 1));
 
@@ -70,15 +62,7 @@ public sealed class DamagedArtifactTests : RegistryTestsBase
     [TestMethod]
     public async Task RegisterAsync_SameBytesWhileBlobIsSymlinkToDevZero_RepairsTheBlob()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Inconclusive("/dev/zero exists on Unix only.");
-        }
-
-        var version = await Fixture.RegisterAsync("spam", "model bytes");
-        var path = Fixture.BlobPath(version.ArtifactSha256);
-        File.Delete(path);
-        File.CreateSymbolicLink(path, "/dev/zero");
+        var (version, path) = await RegisterWithBlobLinkedToDevZeroAsync();
 
         await Fixture.RegisterAsync("spam", "model bytes");
 
@@ -122,5 +106,20 @@ public sealed class DamagedArtifactTests : RegistryTestsBase
         Assert.AreEqual(first.ArtifactSha256, version.ArtifactSha256);
         Assert.AreEqual(version.ArtifactSha256, (await registry.LoadArtifactAsync("spam", version.Version)).Sha256);
         Assert.AreEqual(0, (await registry.CollectGarbageAsync()).DeletedBlobs.Count);
+    }
+
+    /// <summary>Registers version 1 of "spam" and replaces its blob with a link to an endless device.</summary>
+    private async Task<(ModelVersion Version, string BlobPath)> RegisterWithBlobLinkedToDevZeroAsync()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("/dev/zero exists on Unix only.");
+        }
+
+        var version = await Fixture.RegisterAsync("spam", "model bytes");
+        var path = Fixture.BlobPath(version.ArtifactSha256);
+        File.Delete(path);
+        File.CreateSymbolicLink(path, "/dev/zero");
+        return (version, path);
     }
 }

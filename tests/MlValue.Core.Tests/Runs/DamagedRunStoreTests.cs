@@ -5,19 +5,8 @@ namespace MlValue.Tests.Runs;
 
 /// <summary>A damaged <c>runs.db</c> is refused with a <see cref="RunStoreException"/>, never reset silently.</summary>
 [TestClass]
-public sealed class DamagedRunStoreTests
+public sealed class DamagedRunStoreTests : RunStoreTestsBase
 {
-    private static readonly DateTimeOffset Now = new(2002, 8, 1, 0, 0, 0, TimeSpan.Zero);
-    private string _folder = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("mlvalue-runs-").FullName;
-
-    [TestCleanup]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private string DbPath => Path.Combine(_folder, "runs", "runs.db");
-
     [TestMethod]
     public async Task Constructor_EmptyDatabaseFile_ThrowsRunStoreExceptionAndKeepsTheFile()
     {

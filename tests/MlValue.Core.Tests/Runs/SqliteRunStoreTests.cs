@@ -3,19 +3,8 @@ using MlValue.Runs;
 namespace MlValue.Tests.Runs;
 
 [TestClass]
-public sealed class SqliteRunStoreTests
+public sealed class SqliteRunStoreTests : RunStoreTestsBase
 {
-    private static readonly DateTimeOffset Now = new(2002, 8, 1, 0, 0, 0, TimeSpan.Zero);
-    private string _folder = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("mlvalue-runs-").FullName;
-
-    [TestCleanup]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private string DbPath => Path.Combine(_folder, "runs", "runs.db");
-
     [TestMethod]
     public async Task SaveAsync_ThenReopen_ReturnsTheSameRecord()
     {
