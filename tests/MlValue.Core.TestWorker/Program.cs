@@ -67,6 +67,7 @@ static ModelRegistration Registration(string model, Random random, int step)
         ModelName = model,
         Artifact = new ModelArtifact("test-bytes", bytes),
         TrainerName = "worker",
+        TrainingDatasetIds = ["worker-data"],
         Seed = step,
         Metrics = new Dictionary<string, double> { ["auc"] = random.NextDouble() },
         Tags = new Dictionary<string, string> { ["pid"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },

@@ -9,7 +9,7 @@ internal sealed partial class SqliteModelRegistry
     {
         ArgumentNullException.ThrowIfNull(registration);
         var model = RegistryNames.ModelName(registration.ModelName);
-        Validate(registration, model);
+        RegistrationRules.Check(registration, model);
 
         // 0. The database exists (or is refused as damaged) before any blob: blobs without a database always mean lost metadata.
         await _database.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -57,33 +57,6 @@ internal sealed partial class SqliteModelRegistry
             cancellationToken).ConfigureAwait(false);
         RegistryTelemetry.VersionsRegistered.Add(1, new KeyValuePair<string, object?>("model", model));
         return registered;
-    }
-
-    private static void Validate(ModelRegistration registration, string model)
-    {
-        ArgumentNullException.ThrowIfNull(registration.Artifact);
-        if (string.IsNullOrWhiteSpace(registration.TrainerName))
-        {
-            throw new ModelRegistryException($"Model '{model}': the registration has no trainer name. Set ModelRegistration.TrainerName to the trainer that produced the artifact.");
-        }
-
-        foreach (var name in registration.Attachments.Keys)
-        {
-            RegistryNames.AttachmentName(name);
-        }
-
-        foreach (var (name, value) in registration.Metrics)
-        {
-            if (string.IsNullOrWhiteSpace(name) || !double.IsFinite(value))
-            {
-                throw new ModelRegistryException(string.Create(CultureInfo.InvariantCulture, $"Model '{model}': metric '{name}' = {value} cannot be registered; metric names must not be empty and values must be finite numbers."));
-            }
-        }
-
-        if (registration.Tags.Keys.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ModelRegistryException($"Model '{model}': a tag has an empty key. Give every tag a key.");
-        }
     }
 
     private async Task EnsureBlobAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)

@@ -20,7 +20,10 @@ public sealed class ModelRegistration
     /// <summary>The training seed.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>The content-addressed ids of the training datasets.</summary>
+    /// <summary>
+    /// The content-addressed ids of the training datasets (for example <c>TrainedModel.DatasetIds</c>).
+    /// Required: a registration without one is refused, so every version can be traced to its data.
+    /// </summary>
     public IReadOnlyList<string> TrainingDatasetIds { get; init; } = [];
 
     /// <summary>The content-addressed ids of the evaluation datasets.</summary>

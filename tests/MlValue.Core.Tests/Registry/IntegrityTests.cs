@@ -57,6 +57,7 @@ public sealed class IntegrityTests : RegistryTestsBase
             ModelName = "spam",
             Artifact = registration.Artifact,
             TrainerName = "t",
+            TrainingDatasetIds = ["ds-train"],
             Attachments = new Dictionary<string, byte[]> { ["reference-profile"] = "profile"u8.ToArray() },
         });
         await File.WriteAllTextAsync(Fixture.BlobPath(version.Attachments["reference-profile"]), "other");

@@ -39,6 +39,7 @@ public sealed class ModelRegistryBuilderExtensionsTests
             ModelName = "spam-filter",
             Artifact = new ModelArtifact("mlnet-zip", "model bytes"u8),
             TrainerName = "sdca-logistic",
+            TrainingDatasetIds = ["ds-train"],
             Metrics = new Dictionary<string, double> { ["auc"] = 0.95 },
         });
         await registry.SetAliasAsync("spam-filter", "champion", version.Version, expectedCurrentVersion: null, "first model");

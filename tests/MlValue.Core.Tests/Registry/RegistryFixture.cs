@@ -37,6 +37,7 @@ internal sealed class RegistryFixture : IDisposable
             ModelName = model,
             Artifact = new ModelArtifact("test-bytes", System.Text.Encoding.UTF8.GetBytes(content)),
             TrainerName = "sdca-logistic",
+            TrainingDatasetIds = ["ds-train"],
             Metrics = values,
             Tags = tags ?? new Dictionary<string, string>(),
         };

@@ -78,6 +78,7 @@ public sealed class RegistryNamesTests : RegistryTestsBase
             ModelName = "spam",
             Artifact = registration.Artifact,
             TrainerName = "t",
+            TrainingDatasetIds = ["ds-train"],
             Attachments = new Dictionary<string, byte[]> { ["../../profile"] = [1] },
         }));
 

@@ -101,7 +101,7 @@ public sealed class SqliteModelRegistryTests : RegistryTestsBase
         await Fixture.RegisterAsync("spam", "x");
         var registration = RegistryFixture.Registration("spam", "y");
 
-        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.RegisterAsync(new ModelRegistration { ModelName = "spam", Artifact = registration.Artifact, TrainerName = "t", ParentVersion = 5 }));
+        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.RegisterAsync(new ModelRegistration { ModelName = "spam", Artifact = registration.Artifact, TrainerName = "t", TrainingDatasetIds = ["ds-train"], ParentVersion = 5 }));
 
         StringAssert.Contains(error.Message, "parent version 5");
         Assert.IsNull(await Fixture.Registry.GetVersionAsync("spam", 2), "a rejected registration leaves no version");
@@ -145,5 +145,25 @@ public sealed class SqliteModelRegistryTests : RegistryTestsBase
         Assert.IsNull(await Fixture.Registry.GetVersionAsync("spam", 9));
         var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.LoadArtifactAsync("spam", 9));
         StringAssert.Contains(error.Message, "Model 'spam' has no version 9");
+    }
+
+    [TestMethod]
+    [DataRow(0)]
+    [DataRow(1)]
+    public async Task RegisterAsync_NoTrainingDatasetIds_RefusesNamingHowToSupplyThem(int blank)
+    {
+        var registration = RegistryFixture.Registration("spam", "m");
+
+        var error = await Assert.ThrowsExactlyAsync<ModelRegistryException>(() => Fixture.Registry.RegisterAsync(new ModelRegistration
+        {
+            ModelName = "spam",
+            Artifact = registration.Artifact,
+            TrainerName = "t",
+            TrainingDatasetIds = blank == 0 ? [] : ["ds-train", " "],
+        }));
+
+        StringAssert.Contains(error.Message, "names no training dataset");
+        StringAssert.Contains(error.Message, "Set ModelRegistration.TrainingDatasetIds");
+        Assert.IsNull(await Fixture.Registry.GetVersionAsync("spam", 1), "a refused registration leaves no version");
     }
 }
