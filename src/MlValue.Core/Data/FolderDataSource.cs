@@ -64,7 +64,8 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
 
             if (length < mark.Bytes)
             {
-                errors.Add(new DataReadError(file, null, null, $"file shrank from {mark.Bytes} to {length} bytes since it was read; files in a source folder may only grow. Restore it, or move it out and add its content as a new file"));
+                var shrank = new DataReadError(file, null, null, $"file shrank from {mark.Bytes} to {length} bytes since it was read; files in a source folder may only grow. Restore it, or move it out and add its content as a new file");
+                checkpoint.Files[file] = Blocked(mark, length, shrank, errors);
                 continue;
             }
 
@@ -75,7 +76,7 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
                 continue;
             }
 
-            checkpoint.Files[file] = Read(file, mark, budget, records, errors, cancellationToken);
+            checkpoint.Files[file] = Read(file, mark, length, budget, records, errors, cancellationToken);
         }
 
         var to = checkpoint.Serialize();
@@ -85,14 +86,14 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
     public Task CommitAsync(DataBatch<T> batch, CancellationToken cancellationToken = default)
         => _checkpoint.CommitAsync(batch, cancellationToken);
 
-    private FileMark Read(string file, FileMark mark, int budget, List<T> records, List<DataReadError> errors, CancellationToken cancellationToken)
+    private FileMark Read(string file, FileMark mark, long length, int budget, List<T> records, List<DataReadError> errors, CancellationToken cancellationToken)
     {
         var path = Path.Combine(_folder, file);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             return _format == DataFileFormat.Csv
-                ? ReadCsv(file, stream, mark, budget, records, errors, cancellationToken)
+                ? ReadCsv(file, stream, mark, length, budget, records, errors, cancellationToken)
                 : ReadJsonl(file, stream, mark, budget, records, errors, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
