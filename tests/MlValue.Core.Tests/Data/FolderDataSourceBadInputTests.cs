@@ -26,6 +26,19 @@ public sealed class FolderDataSourceBadInputTests
     }
 
     [TestMethod]
+    public async Task ReadAsync_JsonlLoneSurrogateEscape_ReportsThatLineAndDeliversTheRest()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("a.jsonl"), "{\"Id\":\"1\"}\n{\"Id\":\"2\",\"Body\":\"\\uD800\"}\n{\"Id\":\"3\"}\n");
+        var source = DataSources.FromFolder<Message>("m", temp.Path, DataFileFormat.Jsonl, new InMemoryCheckpointStore());
+
+        var batch = await source.ReadAsync();
+
+        CollectionAssert.AreEqual(new[] { "1", "3" }, batch.Records.Select(m => m.Id).ToArray());
+        Assert.AreEqual((2L, "Body"), (batch.Errors.Single().Line!.Value, batch.Errors.Single().Column));
+    }
+
+    [TestMethod]
     public async Task ReadAsync_ResumedCsvWhoseFirstNewRowIsTooWide_KeepsTheHeaderFieldCount()
     {
         using var temp = new TempFolder();

@@ -38,6 +38,7 @@ public sealed partial class FolderDataSourcePropertyTests
         i => Bad($$"""{"sensor":"b{{i}}","count":"2"}"""),
         i => Bad(Join($$"""{"sensor":"b{{i}}""", [0xC3, 0x28], "\"}")),
         i => Bad($$"""{"sensor":"b{{i}}","count":1.5}"""),
+        i => Bad($$"""{"sensor":"b{{i}}\uDC00"}"""),
         _ => Bad("[1,2]"),
         i => Bad($$"""{"sensor":"b{{i}}","colour":"red"}"""),
         i => Bad($$"""{"sensor":"b{{i}}","count":null}"""),
