@@ -3,7 +3,9 @@ namespace MlValue.Data;
 /// <summary>
 /// A data source over a folder into which CSV or JSONL files arrive. Files are read in ordinal
 /// order of their names; the checkpoint remembers, per file, the bytes and lines consumed, so a
-/// new file or lines appended to a known file are read next time and nothing is read twice.
+/// new file or lines appended to a known file are read next time and nothing is read twice. Only
+/// complete lines are read (a last line without its line break waits for it), and every bad line
+/// or file is reported once as a <see cref="DataReadError"/>.
 /// </summary>
 /// <typeparam name="T">The record type; columns map to its properties by name, ignoring case.</typeparam>
 internal sealed partial class FolderDataSource<T> : IDataSource<T>
