@@ -26,4 +26,13 @@ public class DataOptions
 
     /// <summary>Whether float and double fields may be NaN or ±Infinity; when false such a field is a read error. Default: <see langword="false"/>.</summary>
     public bool AllowNonFiniteNumbers { get; set; }
+
+    /// <summary>
+    /// Whether a JSONL field of a number column may be a JSON string that holds the number, such as
+    /// <c>"2"</c> (as System.Text.Json's <c>AllowReadingFromString</c>); when false such a field is a
+    /// wrong-type read error. <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c> in float and double
+    /// columns are governed by <see cref="AllowNonFiniteNumbers"/> alone. CSV fields are text and always
+    /// parsed. Default: <see langword="false"/>.
+    /// </summary>
+    public bool AllowNumbersAsStrings { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MlValue.Data;
 
@@ -44,4 +45,8 @@ internal sealed class FileMark
 
     /// <summary>Physical lines consumed (including a CSV header).</summary>
     public long Lines { get; set; }
+
+    /// <summary>The file length at which a problem that leaves the file unread was reported, so it is reported once per file state; null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Reported { get; set; }
 }

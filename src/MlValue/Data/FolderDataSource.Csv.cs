@@ -1,97 +1,107 @@
 using System.Globalization;
-using CsvHelper;
 
 namespace MlValue.Data;
 
-/// <content>Reading CSV files with CsvHelper: a header row, then records from the byte offset of the checkpoint.</content>
+/// <content>
+/// Reading CSV files: the header row (read again on every read, so a continued read checks rows
+/// against it), then complete records from the byte offset of the checkpoint, each parsed on its own.
+/// </content>
 internal sealed partial class FolderDataSource<T>
 {
-    private FileMark ReadCsv(string file, Stream stream, FileMark mark, int budget, List<T> records, List<DataReadError> errors, CancellationToken cancellationToken)
+    private FileMark ReadCsv(string file, Stream stream, FileMark mark, long length, int budget, List<T> records, List<DataReadError> errors, CancellationToken cancellationToken)
     {
-        var continuing = mark.Bytes > 0;
-        string[] header;
-        using (var headerReader = CsvReader.Create(stream, Options(hasHeader: true, file, 0, errors), leaveOpen: true))
+        var header = ReadCsvHeader(file, stream, mark, length, errors, out var headerEnd, out var blocked);
+        if (header is null)
         {
-            headerReader.ReadHeader();
-            header = headerReader.Headers.ToArray();
+            return blocked;
         }
 
-        if (header.Length == 0)
+        if (mark.Bytes < headerEnd.Bytes)
         {
-            errors.Add(new DataReadError(file, 1, null, "file has no header row; the first line of a CSV file must name the columns"));
-            return new FileMark { Bytes = stream.Length, Lines = 0 };
+            mark = headerEnd;
         }
 
         var properties = header.Select(_shape.Find).ToArray();
-        var unknown = header.Where((c, i) => properties[i] is null).ToList();
-        if (unknown.Count > 0 && _options.UnknownColumns == UnknownColumnHandling.Report)
-        {
-            errors.Add(new DataReadError(file, 1, string.Join(", ", unknown), $"unknown column: '{_shape.Type.Name}' has no property named so; the file is left unread until you add the property or set MlValue:Data:UnknownColumns to Ignore"));
-            return mark;
-        }
-
-        stream.Seek(mark.Bytes, SeekOrigin.Begin);
-        var lineBase = continuing ? mark.Lines : 0;
-        using var reader = CsvReader.Create(stream, Options(hasHeader: !continuing, file, lineBase, errors), leaveOpen: true);
+        var framer = new RecordFramer(stream, mark.Bytes, MaxLineBytes, quoted: true);
+        var parser = new CsvRecordParser();
+        var lines = mark.Lines;
         var taken = 0;
-        long lastLine = lineBase + 1;
-        try
+        while (taken < budget && framer.TryRead(out var frame))
         {
-            while (reader.Read())
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = lines + 1;
+            lines += frame.Lines;
+            if (frame.Kind == FrameKind.Record && frame.Bytes.IsEmpty)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (taken == budget)
-                {
-                    return new FileMark { Bytes = mark.Bytes + reader.ByteOffset, Lines = lineBase + reader.LineNumber - 1 };
-                }
+                continue;
+            }
 
-                lastLine = lineBase + reader.LineNumber;
-                AddCsvRecord(file, lastLine, reader, properties, records, errors);
-                lastLine += CountLineBreaks(reader.RawRecord);
-                taken++;
+            taken++;
+            var error = frame.Kind switch
+            {
+                FrameKind.TooLong => TooLong(file, line),
+                FrameKind.UnclosedQuote => new DataReadError(file, line, null, string.Create(CultureInfo.InvariantCulture, $"malformed CSV (a quoted field opened on this line is not closed by the end of the data read, or runs over {MaxLineBytes} bytes); the line was skipped and reading went on at the next line. Close the quote, double the quotes inside it, or append a record whose quoted field holds line breaks in one write")),
+                _ => null,
+            };
+            if (error is null)
+            {
+                var fields = parser.Parse(frame.Bytes, out var malformed, out var invalidField, out var invalidReason);
+                if (frame.Lines > 1 && (malformed is not null || fields!.Length != header.Length))
+                {
+                    // A quoted field spanning lines that does not make a good record: most likely an
+                    // unclosed quote that took the next lines; give up only its first line.
+                    framer.ResumeAfterFirstLine();
+                    lines = line;
+                    malformed ??= string.Create(CultureInfo.InvariantCulture, $"{fields!.Length} fields where the header has {header.Length}");
+                    error = new DataReadError(file, line, null, $"malformed CSV ({malformed}, in a quoted field that runs over the end of this line); the line was skipped and reading went on at the next line. Close the quote on its line, or double the quotes inside it");
+                }
+                else if (malformed is not null)
+                {
+                    error = new DataReadError(file, line, null, $"malformed CSV ({malformed}); the record was skipped. Quote fields that hold commas, quotes or line breaks, and double the quotes inside them");
+                }
+                else if (invalidField >= 0)
+                {
+                    error = new DataReadError(file, line, ColumnName(header, properties, invalidField), invalidReason!);
+                }
+                else if (fields!.Length != header.Length)
+                {
+                    error = new DataReadError(file, line, null, string.Create(CultureInfo.InvariantCulture, $"the record has {fields.Length} fields but the header has {header.Length}; the record was skipped. Give every row as many fields as the header, and quote fields that hold commas"));
+                }
+                else
+                {
+                    error = AddCsvRecord(file, line, fields, header, properties, records);
+                }
+            }
+
+            if (error is not null)
+            {
+                errors.Add(error);
             }
         }
-        catch (CsvFormatException e)
-        {
-            errors.Add(new DataReadError(file, lineBase + Math.Max(e.LineNumber, 1), null, $"the CSV cannot be parsed from here on ({e.Message}); the rest of the file was not read. Fix the file and add it again under a new name"));
-        }
 
-        return new FileMark { Bytes = stream.Length, Lines = lastLine };
+        return new FileMark { Bytes = framer.Offset, Lines = lines };
     }
 
-    private CsvReaderOptions Options(bool hasHeader, string file, long lineBase, List<DataReadError> errors) => CsvReaderOptions.Default with
-    {
-        HasHeader = hasHeader,
-        Separator = ',',
-        TrackLineNumbers = true,
-        TrimWhitespace = false,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        MaxRecordSize = MaxLineBytes,
-        FormatProvider = CultureInfo.InvariantCulture,
-        OnMalformedRecord = r => errors.Add(new DataReadError(file, lineBase + r.LineNumber, null, $"malformed CSV ({r.Reason}); the record was skipped. Quote fields that hold commas, quotes or line breaks, double the quotes inside them, and give every row as many fields as the header")),
-    };
-
-    private void AddCsvRecord(string file, long line, CsvReader reader, RecordProperty?[] properties, List<T> records, List<DataReadError> errors)
+    private DataReadError? AddCsvRecord(string file, long line, string[] fields, string[] header, RecordProperty?[] properties, List<T> records)
     {
         var record = new T();
         for (var i = 0; i < properties.Length; i++)
         {
-            var field = reader.GetString(i) ?? string.Empty;
             var property = properties[i];
             object? value = null;
-            var reason = property is null ? ValueParser.CheckLength(field, _options) : ValueParser.TryParse(field, property, _options, out value);
+            var reason = property is null ? ValueParser.CheckLength(fields[i], _options) : ValueParser.TryParse(fields[i], property, _options, out value);
             if (reason is not null)
             {
-                errors.Add(new DataReadError(file, line, property?.Name ?? string.Create(CultureInfo.InvariantCulture, $"#{i + 1}"), reason));
-                return;
+                return new DataReadError(file, line, ColumnName(header, properties, i), reason);
             }
 
             property?.Set(record, value);
         }
 
         records.Add(record);
+        return null;
     }
 
-    private static int CountLineBreaks(ReadOnlySpan<byte> raw) => raw.Count((byte)'\n');
+    private static string ColumnName(string[] header, RecordProperty?[] properties, int index)
+        => properties[index]?.Name ?? (index < header.Length ? header[index] : string.Create(CultureInfo.InvariantCulture, $"#{index + 1}"));
 }

@@ -1,27 +1,21 @@
-using System.Globalization;
-
 namespace MlValue.Data;
 
-/// <content>Reading JSONL files: one JSON object per line, from the byte offset of the checkpoint.</content>
+/// <content>Reading JSONL files: one JSON object per complete line, from the byte offset of the checkpoint.</content>
 internal sealed partial class FolderDataSource<T>
 {
     private FileMark ReadJsonl(string file, Stream stream, FileMark mark, int budget, List<T> records, List<DataReadError> errors, CancellationToken cancellationToken)
     {
-        var reader = new LineReader(stream, mark.Bytes, MaxLineBytes);
+        var framer = new RecordFramer(stream, mark.Bytes, MaxLineBytes, quoted: false);
         var lines = mark.Lines;
         var taken = 0;
-        while (taken < budget && reader.TryRead(out var line, out var tooLong))
+        while (taken < budget && framer.TryRead(out var frame))
         {
             cancellationToken.ThrowIfCancellationRequested();
             lines++;
-            if (lines == 1 && line.Span.StartsWith("\uFEFF"u8))
+            var line = lines == 1 && frame.Bytes.Span.StartsWith("\uFEFF"u8) ? frame.Bytes[3..] : frame.Bytes;
+            if (frame.Kind == FrameKind.TooLong)
             {
-                line = line[3..];
-            }
-
-            if (tooLong)
-            {
-                errors.Add(new DataReadError(file, lines, null, string.Create(CultureInfo.InvariantCulture, $"line is longer than {MaxLineBytes} bytes (16 x MaxFieldLength) and was skipped; shorten its fields or raise MlValue:Data:MaxFieldLength")));
+                errors.Add(TooLong(file, lines));
                 taken++;
                 continue;
             }
@@ -44,6 +38,6 @@ internal sealed partial class FolderDataSource<T>
             taken++;
         }
 
-        return new FileMark { Bytes = reader.Offset, Lines = lines };
+        return new FileMark { Bytes = framer.Offset, Lines = lines };
     }
 }

@@ -3,7 +3,9 @@ namespace MlValue.Data;
 /// <summary>
 /// A data source over a folder into which CSV or JSONL files arrive. Files are read in ordinal
 /// order of their names; the checkpoint remembers, per file, the bytes and lines consumed, so a
-/// new file or lines appended to a known file are read next time and nothing is read twice.
+/// new file or lines appended to a known file are read next time and nothing is read twice. Only
+/// complete lines are read (a last line without its line break waits for it), and every bad line
+/// or file is reported once as a <see cref="DataReadError"/>.
 /// </summary>
 /// <typeparam name="T">The record type; columns map to its properties by name, ignoring case.</typeparam>
 internal sealed partial class FolderDataSource<T> : IDataSource<T>
@@ -64,7 +66,8 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
 
             if (length < mark.Bytes)
             {
-                errors.Add(new DataReadError(file, null, null, $"file shrank from {mark.Bytes} to {length} bytes since it was read; files in a source folder may only grow. Restore it, or move it out and add its content as a new file"));
+                var shrank = new DataReadError(file, null, null, $"file shrank from {mark.Bytes} to {length} bytes since it was read; files in a source folder may only grow. Restore it, or move it out and add its content as a new file");
+                checkpoint.Files[file] = Blocked(mark, length, shrank, errors);
                 continue;
             }
 
@@ -75,7 +78,7 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
                 continue;
             }
 
-            checkpoint.Files[file] = Read(file, mark, budget, records, errors, cancellationToken);
+            checkpoint.Files[file] = Read(file, mark, length, budget, records, errors, cancellationToken);
         }
 
         var to = checkpoint.Serialize();
@@ -85,14 +88,14 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
     public Task CommitAsync(DataBatch<T> batch, CancellationToken cancellationToken = default)
         => _checkpoint.CommitAsync(batch, cancellationToken);
 
-    private FileMark Read(string file, FileMark mark, int budget, List<T> records, List<DataReadError> errors, CancellationToken cancellationToken)
+    private FileMark Read(string file, FileMark mark, long length, int budget, List<T> records, List<DataReadError> errors, CancellationToken cancellationToken)
     {
         var path = Path.Combine(_folder, file);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             return _format == DataFileFormat.Csv
-                ? ReadCsv(file, stream, mark, budget, records, errors, cancellationToken)
+                ? ReadCsv(file, stream, mark, length, budget, records, errors, cancellationToken)
                 : ReadJsonl(file, stream, mark, budget, records, errors, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

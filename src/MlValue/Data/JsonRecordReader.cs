@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
+using System.Runtime.InteropServices;
 
 namespace MlValue.Data;
 
@@ -16,6 +18,15 @@ internal static class JsonRecordReader
         catch (JsonException e)
         {
             return (null, null, $"malformed JSON: {e.Message}");
+        }
+
+        var invalid = Utf8Text.FirstInvalid(line.Span);
+        if (invalid >= 0)
+        {
+            using (document)
+            {
+                return (null, InvalidMember(document, shape), Utf8Text.Reason(line.Span, invalid, "the line"));
+            }
         }
 
         using (document)
@@ -39,7 +50,18 @@ internal static class JsonRecordReader
                     continue;
                 }
 
-                var reason = Convert(member.Value, property, options, out var value);
+                string? reason;
+                object? value;
+                try
+                {
+                    reason = Convert(member.Value, property, options, out value);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // System.Text.Json cannot give the string as text (an escaped lone surrogate, for example).
+                    return (null, property.Name, $"the value cannot be read as text ({e.Message}); write valid UTF-8 and escapes of whole characters");
+                }
+
                 if (reason is not null)
                 {
                     return (null, property.Name, reason);
@@ -63,9 +85,14 @@ internal static class JsonRecordReader
                 var text = element.GetString()!;
                 value = text;
                 return ValueParser.CheckLength(text, options);
+            case JsonValueKind.String when IsNumber(property.Kind):
+                var number = element.GetString()!;
+                return options.AllowNumbersAsStrings || (property.Kind is ColumnKind.Single or ColumnKind.Double && number is "NaN" or "Infinity" or "-Infinity")
+                    ? ValueParser.TryParse(number, property, options, out value)
+                    : $"wrong type: expected {property.Column.Type}, found a JSON string; write the number without quotes, or set MlValue:Data:AllowNumbersAsStrings to true";
             case JsonValueKind.String:
                 return ValueParser.TryParse(element.GetString()!, property, options, out value);
-            case JsonValueKind.Number when property.Kind is ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Single or ColumnKind.Double or ColumnKind.Decimal:
+            case JsonValueKind.Number when IsNumber(property.Kind):
                 return ValueParser.TryParse(element.GetRawText(), property, options, out value);
             case JsonValueKind.True or JsonValueKind.False when property.Kind == ColumnKind.Boolean:
                 value = element.GetBoolean();
@@ -73,5 +100,31 @@ internal static class JsonRecordReader
             default:
                 return string.Create(CultureInfo.InvariantCulture, $"wrong type: expected {property.Column.Type}, found JSON {element.ValueKind.ToString().ToLowerInvariant()}");
         }
+    }
+
+    private static bool IsNumber(ColumnKind kind) => kind is ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Single or ColumnKind.Double or ColumnKind.Decimal;
+
+    /// <summary>The property (or unknown member) whose name or value holds the invalid UTF-8, or null when it is not in one.</summary>
+    private static string? InvalidMember(JsonDocument document, RecordShape shape)
+    {
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var member in document.RootElement.EnumerateObject())
+        {
+            if (!Utf8.IsValid(JsonMarshal.GetRawUtf8PropertyName(member)))
+            {
+                return null;
+            }
+
+            if (!Utf8.IsValid(JsonMarshal.GetRawUtf8Value(member.Value)))
+            {
+                return shape.Find(member.Name)?.Name ?? member.Name;
+            }
+        }
+
+        return null;
     }
 }
