@@ -3,7 +3,9 @@
 #  1. a fresh console project that references only MlValue.Core compiles and runs the README
 #     quickstart (the README's own block, on the committed fixture);
 #  2. a fresh console project that references only MlValue (the ML.NET-free logic) has none of
-#     Microsoft.ML, Microsoft.Data.Sqlite or LightGBM among its transitive packages.
+#     Microsoft.ML, Microsoft.Data.Sqlite or LightGBM among its transitive packages;
+#  3. a fresh console project that references only MlValue.Abstractions (the seams) brings no
+#     package at all: none of Microsoft.ML, Microsoft.Data.Sqlite, CsvHelper or MathNet.Numerics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -78,3 +80,24 @@ for banned in Microsoft.ML Microsoft.Data.Sqlite LightGBM SQLitePCLRaw; do
   fi
 done
 echo "package check: MlValue alone brings none of Microsoft.ML, Microsoft.Data.Sqlite, LightGBM"
+
+# 3. MlValue.Abstractions brings no package at all.
+new_console seams MlValue.Abstractions
+printf 'Console.WriteLine(typeof(MlValue.Training.ITrainer<>).Assembly.GetName().Name);\n' >"$work/seams/Program.cs"
+dotnet restore "$work/seams" -nologo -v quiet
+listing=$(dotnet list "$work/seams" package --include-transitive)
+for banned in Microsoft.ML Microsoft.Data.Sqlite CsvHelper MathNet.Numerics Polly; do
+  if printf '%s\n' "$listing" | grep -q -E "> $banned(\.| )"; then
+    printf '%s\n' "$listing" >&2
+    echo "package check: a project referencing only MlValue.Abstractions brings $banned" >&2
+    exit 1
+  fi
+done
+if printf '%s\n' "$listing" | grep -q "Transitive Package"; then
+  printf '%s\n' "$listing" >&2
+  echo "package check: MlValue.Abstractions must bring no package, but it brings the transitive packages above" >&2
+  exit 1
+fi
+dotnet run --project "$work/seams" -nologo -v quiet
+echo "package check: MlValue.Abstractions alone brings no package"
+

@@ -36,5 +36,5 @@ public sealed class AggregatedLabel<TLabel>
     public IReadOnlyList<Annotation<TLabel>> Votes { get; }
 
     /// <summary>The label as invariant text, or <c>(abstain)</c>.</summary>
-    public string LabelText => IsAbstain ? "(abstain)" : Annotations.Format(Label);
+    public string LabelText => IsAbstain ? "(abstain)" : LabelFormat.Format(Label);
 }

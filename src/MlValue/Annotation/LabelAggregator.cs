@@ -119,7 +119,7 @@ public static class LabelAggregator
     {
         var scores = votes.Where(v => !v.IsAbstain)
             .GroupBy(v => v.Label!, EqualityComparer<TLabel>.Default)
-            .Select(g => (Label: g.Key, Text: Annotations.Format(g.Key), Score: g.Sum(v => weightOf(v.AnnotatorId)), Confidence: g.Sum(v => v.Confidence)))
+            .Select(g => (Label: g.Key, Text: LabelFormat.Format(g.Key), Score: g.Sum(v => weightOf(v.AnnotatorId)), Confidence: g.Sum(v => v.Confidence)))
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Confidence).ThenBy(s => s.Text, StringComparer.Ordinal)
             .ToList();
         var total = scores.Sum(s => s.Score);

@@ -37,7 +37,7 @@ public static class LabelIssueFinder
         {
             if (!index.TryAdd(label, index.Count))
             {
-                throw new AnnotationException($"Class '{Annotations.Format(label)}' is listed twice; pass each class once, in the order of the probability vectors.");
+                throw new AnnotationException($"Class '{LabelFormat.Format(label)}' is listed twice; pass each class once, in the order of the probability vectors.");
             }
         }
 
@@ -57,7 +57,7 @@ public static class LabelIssueFinder
             var given = givenLabel(k.Item);
             return given is not null && index.TryGetValue(given, out var g)
                 ? (k.Id, Given: g, P: p)
-                : throw new AnnotationException($"Item '{k.Id}' has given label '{Annotations.Format(given)}', which is not one of the classes [{string.Join(", ", classes.Select(x => Annotations.Format(x)))}].");
+                : throw new AnnotationException($"Item '{k.Id}' has given label '{LabelFormat.Format(given)}', which is not one of the classes [{string.Join(", ", classes.Select(x => LabelFormat.Format(x)))}].");
         });
 
         var counts = new int[index.Count];

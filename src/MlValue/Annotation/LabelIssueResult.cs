@@ -44,13 +44,13 @@ public sealed class LabelIssueResult<TLabel>
         sb.AppendLine("| class | items | threshold (mean self-confidence) |").AppendLine("|---|---:|---:|");
         for (var j = 0; j < Classes.Count; j++)
         {
-            sb.AppendLine(c, $"| {Annotations.Format(Classes[j])} | {ClassCounts[j]} | {(double.IsNaN(Thresholds[j]) ? "n/a" : Thresholds[j].ToString("0.000", c))} |");
+            sb.AppendLine(c, $"| {LabelFormat.Format(Classes[j])} | {ClassCounts[j]} | {(double.IsNaN(Thresholds[j]) ? "n/a" : Thresholds[j].ToString("0.000", c))} |");
         }
 
         sb.AppendLine().AppendLine("| rank | item | given | suggested | p(given) | p(suggested) |").AppendLine("|---:|---|---|---|---:|---:|");
         foreach (var i in Issues.Take(top))
         {
-            sb.AppendLine(c, $"| {i.Rank} | {i.ItemId} | {Annotations.Format(i.GivenLabel)} | {Annotations.Format(i.SuggestedLabel)} | {i.SelfConfidence:0.000} | {i.SuggestedProbability:0.000} |");
+            sb.AppendLine(c, $"| {i.Rank} | {i.ItemId} | {LabelFormat.Format(i.GivenLabel)} | {LabelFormat.Format(i.SuggestedLabel)} | {i.SelfConfidence:0.000} | {i.SuggestedProbability:0.000} |");
         }
 
         if (Issues.Count > top)

@@ -67,7 +67,7 @@ public sealed class LabelingFunctionAnalysis
                     continue;
                 }
 
-                polarity[j].Add(Annotations.Format(vote.Label));
+                polarity[j].Add(LabelFormat.Format(vote.Label));
                 counts[j, 0]++;
                 counts[j, 1] += firing > 1 ? 1 : 0;
                 counts[j, 2] += row.Any(o => !o.IsAbstain && !comparer.Equals(o.Label!, vote.Label!)) ? 1 : 0;

@@ -72,7 +72,7 @@ public sealed class ModelAssistedAnnotator<TItem, TLabel> : IAnnotator<TItem, TL
         if (prediction.Label is null || double.IsNaN(prediction.Confidence) || prediction.Confidence < 0 || prediction.Confidence > 1)
         {
             throw new AnnotationException(
-                $"Model-assisted annotator '{Id}' gave item '{itemId}' label '{Annotations.Format(prediction.Label)}' with confidence {prediction.Confidence}; the label must be set and the confidence in [0, 1] (use a calibrated probability).");
+                $"Model-assisted annotator '{Id}' gave item '{itemId}' label '{LabelFormat.Format(prediction.Label)}' with confidence {prediction.Confidence}; the label must be set and the confidence in [0, 1] (use a calibrated probability).");
         }
 
         return prediction;

@@ -1,3 +1,4 @@
+using MlValue.Internal;
 using System.Globalization;
 using System.Text;
 
@@ -15,10 +16,10 @@ public sealed partial class Dataset<T>
         text.Append(c, $"# Dataset `{Id}`\n\n");
         text.Append("| | |\n|---|---|\n");
         text.Append(c, $"| rows | {Count} |\n");
-        text.Append(c, $"| source | {DataBatch<T>.Cell(Provenance.Source)} |\n");
+        text.Append(c, $"| source | {MarkdownText.Cell(Provenance.Source)} |\n");
         text.Append(c, $"| window | {Provenance.WindowStart?.ToString("O", c) ?? "-"} to {Provenance.WindowEnd?.ToString("O", c) ?? "-"} |\n");
         text.Append(c, $"| parents | {(Provenance.ParentIds.Count == 0 ? "-" : string.Join(", ", Provenance.ParentIds.Select(p => $"`{p}`")))} |\n");
-        text.Append(c, $"| derivation | {DataBatch<T>.Cell(Provenance.Derivation)} |\n\n");
+        text.Append(c, $"| derivation | {MarkdownText.Cell(Provenance.Derivation)} |\n\n");
         text.Append("## Schema\n\n| column | type | nullable |\n|---|---|---|\n");
         foreach (var column in Schema.Columns)
         {

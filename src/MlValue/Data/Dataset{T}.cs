@@ -4,7 +4,7 @@ namespace MlValue.Data;
 /// An immutable, content-addressed set of rows. <see cref="Id"/> is the hash of the schema and
 /// the canonical row content: the same rows in the same order give the same id on any machine,
 /// and one changed value gives another id. Create one with <see cref="Dataset.FromRecords{T}"/>,
-/// <see cref="DataBatch{T}.ToDataset"/> or, with the ML.NET package, <c>Dataset.FromDataView</c>.
+/// <c>DataBatch&lt;T&gt;.ToDataset</c> or, with the ML.NET package, <c>Dataset.FromDataView</c>.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
 public sealed partial class Dataset<T>

@@ -1,3 +1,4 @@
+using MlValue.Internal;
 using System.Globalization;
 
 namespace MlValue.Cleaning;
@@ -86,6 +87,6 @@ internal sealed partial class ColumnCheck
     }
 
     private string Format(double x) => _schema.Type == ColumnType.Timestamp && double.IsFinite(x) && x >= DateTimeOffset.MinValue.UtcTicks && x <= DateTimeOffset.MaxValue.UtcTicks
-        ? DataSchema.Iso(new DateTimeOffset((long)x, TimeSpan.Zero))
+        ? MarkdownText.Iso(new DateTimeOffset((long)x, TimeSpan.Zero))
         : ValueText.Number(x);
 }

@@ -1,0 +1,53 @@
+using MlValue.Training;
+
+namespace MlValue.Evaluation;
+
+/// <summary>
+/// The seam of the evaluation stage: measures any <see cref="IPredictionModel{TInput, TOutput}"/>
+/// (ML.NET, the no-ML baseline, a rules model) on a labelled holdout from its predictions alone,
+/// and decides whether a challenger should replace the champion.
+/// </summary>
+public interface IEvaluator
+{
+    /// <summary>Evaluates a binary classifier.</summary>
+    /// <typeparam name="TInput">The record type.</typeparam>
+    /// <param name="modelName">The name shown in reports and decisions, for example <c>spam-filter v3</c>.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="holdout">The labelled holdout (label: true for the positive class).</param>
+    /// <param name="cancellationToken">Stops the evaluation between rows.</param>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="EvaluationException">The holdout is empty, or a prediction is not a number.</exception>
+    Task<EvaluationResult> EvaluateBinaryAsync<TInput>(string modelName, IPredictionModel<TInput, BinaryPrediction> model, Holdout<TInput, bool> holdout, CancellationToken cancellationToken = default)
+        where TInput : class;
+
+    /// <summary>Evaluates a multiclass classifier; the holdout must list the model's class names in order.</summary>
+    /// <typeparam name="TInput">The record type.</typeparam>
+    /// <param name="modelName">The name shown in reports and decisions.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="holdout">The labelled holdout with <see cref="Holdout{TInput, TLabel}.ClassNames"/>.</param>
+    /// <param name="cancellationToken">Stops the evaluation between rows.</param>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="EvaluationException">The holdout is empty, a label is not a known class, or a probability is not a number.</exception>
+    Task<EvaluationResult> EvaluateMulticlassAsync<TInput>(string modelName, IPredictionModel<TInput, MulticlassPrediction> model, Holdout<TInput, string> holdout, CancellationToken cancellationToken = default)
+        where TInput : class;
+
+    /// <summary>Evaluates a regression model.</summary>
+    /// <typeparam name="TInput">The record type.</typeparam>
+    /// <param name="modelName">The name shown in reports and decisions.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="holdout">The labelled holdout.</param>
+    /// <param name="cancellationToken">Stops the evaluation between rows.</param>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="EvaluationException">The holdout is empty, or a prediction or label is not a finite number.</exception>
+    Task<EvaluationResult> EvaluateRegressionAsync<TInput>(string modelName, IPredictionModel<TInput, RegressionPrediction> model, Holdout<TInput, float> holdout, CancellationToken cancellationToken = default)
+        where TInput : class;
+
+    /// <summary>Judges a challenger against the champion and the baseline, all evaluated on the same holdout.</summary>
+    /// <param name="challenger">The challenger's evaluation.</param>
+    /// <param name="champion">The champion's evaluation, or <see langword="null"/> for a first model.</param>
+    /// <param name="baseline">The no-ML baseline's evaluation, or <see langword="null"/>.</param>
+    /// <param name="policy">The policy; <see langword="null"/> for <c>EvaluationOptions.Policy</c>.</param>
+    /// <returns>The decision with every check.</returns>
+    /// <exception cref="EvaluationException">The evaluations are not of the same task and holdout, or a rule names a metric the task lacks.</exception>
+    PromotionDecision Decide(EvaluationResult challenger, EvaluationResult? champion, EvaluationResult? baseline, PromotionPolicy? policy);
+}
