@@ -31,6 +31,14 @@ public sealed class CustomStageTests
     }
 
     [TestMethod]
+    public void Stages_References_OnlyMlValueAbstractionsOfMlValue()
+    {
+        var references = typeof(KeywordTrainer).Assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("MlValue", StringComparison.Ordinal)).ToList();
+
+        CollectionAssert.AreEquivalent(new[] { "MlValue.Abstractions" }, references, string.Join(", ", references));
+    }
+
+    [TestMethod]
     public void Load_GarbageArtifact_ThrowsModelLoadException()
     {
         var format = new KeywordModelFormat();
