@@ -24,6 +24,29 @@ public interface IModelMonitor<in T>
     /// <returns>Where the record went: stored, stored late, or counted as too late, in the future or invalid.</returns>
     RecordStatus Record(T input, double prediction, string modelVersion, string correlationId, DateTimeOffset eventTime);
 
+    /// <summary>Records one multiclass prediction (schema of <see cref="PredictionKind.Multiclass"/>), with its event time taken from the monitor's clock.</summary>
+    /// <param name="input">The model input; the schema's accessors read its features.</param>
+    /// <param name="predictedClass">The predicted class label (for example <c>MulticlassPrediction.PredictedLabel</c>); kept by reference, not copied.</param>
+    /// <param name="modelVersion">The model version that answered.</param>
+    /// <param name="correlationId">The id under which the outcome will arrive.</param>
+    /// <returns>Where the record went; an empty class is an invalid prediction.</returns>
+    RecordStatus Record(T input, string predictedClass, string modelVersion, string correlationId);
+
+    /// <summary>Records one multiclass prediction that happened at <paramref name="eventTime"/>.</summary>
+    /// <param name="input">The model input; the schema's accessors read its features.</param>
+    /// <param name="predictedClass">The predicted class label; kept by reference, not copied.</param>
+    /// <param name="modelVersion">The model version that answered.</param>
+    /// <param name="correlationId">The id under which the outcome will arrive.</param>
+    /// <param name="eventTime">When the prediction was made.</param>
+    /// <returns>Where the record went.</returns>
+    RecordStatus Record(T input, string predictedClass, string modelVersion, string correlationId, DateTimeOffset eventTime);
+
+    /// <summary>Records the actual class of an earlier multiclass prediction; the per-class performance of the prediction's bucket is updated.</summary>
+    /// <param name="correlationId">The id given to <c>Record</c>.</param>
+    /// <param name="actualClass">The actual class label.</param>
+    /// <returns>Recorded, or counted as unknown or expired.</returns>
+    OutcomeStatus RecordOutcome(string correlationId, string actualClass);
+
     /// <summary>Records the outcome (ground truth) of an earlier prediction; the performance of the prediction's bucket is updated.</summary>
     /// <param name="correlationId">The id given to <c>Record</c>.</param>
     /// <param name="outcome">Binary: 0 or 1; regression: the actual value.</param>

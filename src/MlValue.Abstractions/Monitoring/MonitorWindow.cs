@@ -36,7 +36,10 @@ public sealed class MonitorWindow
     /// <summary>Drift per feature, in schema order.</summary>
     public required IReadOnlyList<FeatureDrift> Features { get; init; }
 
-    /// <summary>Drift of the prediction distribution.</summary>
+    /// <summary>Multiclass: records per predicted class (<c>(other)</c> past the category cap); empty for other kinds.</summary>
+    public IReadOnlyDictionary<string, long> PredictedClasses { get; init; } = new SortedDictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>Drift of the prediction distribution (multiclass: of the predicted classes, by chi-square).</summary>
     public required FeatureDrift Prediction { get; init; }
 
     /// <summary>Performance of the labelled predictions of the window.</summary>

@@ -8,4 +8,7 @@ public enum PredictionKind
 
     /// <summary>A real value; outcomes are real values.</summary>
     Regression = 1,
+
+    /// <summary>A class label (text); outcomes are class labels. Recorded with the class overloads of <see cref="IModelMonitor{T}"/>.</summary>
+    Multiclass = 2,
 }

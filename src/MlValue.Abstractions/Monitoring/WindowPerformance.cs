@@ -3,7 +3,7 @@ namespace MlValue.Monitoring;
 /// <summary>The performance of a window's predictions whose outcomes have arrived; grows as late labels arrive.</summary>
 public sealed class WindowPerformance
 {
-    /// <summary>Binary or regression.</summary>
+    /// <summary>Binary, regression or multiclass.</summary>
     public required PredictionKind Kind { get; init; }
 
     /// <summary>Predictions of the window with an outcome.</summary>
@@ -24,7 +24,7 @@ public sealed class WindowPerformance
     /// <summary>Binary: false negatives.</summary>
     public long FalseNegatives { get; init; }
 
-    /// <summary>Binary: accuracy; null without labels.</summary>
+    /// <summary>Binary and multiclass: accuracy; null without labels.</summary>
     public double? Accuracy { get; init; }
 
     /// <summary>Binary: precision; null without predicted positives.</summary>
@@ -44,4 +44,10 @@ public sealed class WindowPerformance
 
     /// <summary>Regression: root mean squared error; null without labels.</summary>
     public double? RootMeanSquaredError { get; init; }
+
+    /// <summary>Multiclass: per-class precision, recall and F1, ordered by class label (ordinal); empty for other kinds.</summary>
+    public IReadOnlyList<ClassPerformance> Classes { get; init; } = [];
+
+    /// <summary>Multiclass: the unweighted mean of the per-class F1 over the classes seen (predicted or actual); null without labels.</summary>
+    public double? MacroF1 { get; init; }
 }

@@ -3,10 +3,15 @@ using System.Text;
 
 namespace MlValue.Monitoring;
 
-/// <summary>A checksummed binary envelope: magic, format version, body, XxHash64 of the body.</summary>
+/// <summary>
+/// A checksummed binary envelope: magic, format version, body, XxHash64 of the body. Version 2 added multiclass
+/// sketches, the predicted class of pending outcomes and the state file's reference history; version 1 still loads.
+/// </summary>
 internal static class BinaryFrame
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    public const int OldestReadableVersion = 1;
 
     public static byte[] Write(string magic, Action<BinaryWriter> body)
     {
@@ -43,7 +48,10 @@ internal static class BinaryFrame
     }
 
     /// <summary>Checks the envelope and returns a reader over the body; <paramref name="what"/> names the source in errors.</summary>
-    public static BinaryReader Read(string magic, byte[] bytes, string what)
+    public static BinaryReader Read(string magic, byte[] bytes, string what) => Read(magic, bytes, what, out _);
+
+    /// <summary>As <see cref="Read(string, byte[], string)"/>, giving the format version the bytes were written with.</summary>
+    public static BinaryReader Read(string magic, byte[] bytes, string what, out int version)
     {
         try
         {
@@ -55,10 +63,10 @@ internal static class BinaryFrame
 
             _ = input.ReadString();
 
-            var version = input.ReadInt32();
-            if (version != FormatVersion)
+            version = input.ReadInt32();
+            if (version is < OldestReadableVersion or > FormatVersion)
             {
-                throw new MonitoringException($"{what} has format version {version}; this MlValue reads version {FormatVersion}. Rebuild it with this version.");
+                throw new MonitoringException($"{what} has format version {version}; this MlValue reads versions {OldestReadableVersion} to {FormatVersion}. Rebuild it with this version.");
             }
 
             var body = input.ReadBytes(input.ReadInt32());

@@ -19,7 +19,9 @@ internal sealed partial class DriftEvaluator
             };
         }
 
-        var prediction = Numeric(FeatureDefinition<object>.PredictionName, FeatureKind.Numeric, window.Prediction, reference?.HasPrediction == true ? baseline!.Prediction : null);
+        var prediction = layout.Prediction == PredictionKind.Multiclass
+            ? Categorical(FeatureDefinition<object>.PredictionName, window.PredictedClasses!, reference?.HasPrediction == true ? baseline!.PredictedClasses : null)
+            : Numeric(FeatureDefinition<object>.PredictionName, FeatureKind.Numeric, window.Prediction, reference?.HasPrediction == true ? baseline!.Prediction : null);
         if (reference is not null && !reference.HasPrediction)
         {
             prediction = prediction with { Verdict = DriftVerdict.NoReference, Reason = "the reference profile has no predictions" };
@@ -39,7 +41,8 @@ internal sealed partial class DriftEvaluator
             Versions = new SortedDictionary<string, long>(window.Versions, StringComparer.Ordinal),
             Features = features,
             Prediction = prediction,
-            Performance = Performance(layout.Prediction, window.Performance),
+            PredictedClasses = window.PredictedClasses is { } classes ? PredictedClasses(classes) : new SortedDictionary<string, long>(StringComparer.Ordinal),
+            Performance = layout.Prediction == PredictionKind.Multiclass ? Multiclass(window.Classes!) : Performance(layout.Prediction, window.Performance),
         };
     }
 

@@ -69,7 +69,7 @@ public sealed partial class ModelMonitor<T>
         }
 
         var what = $"The state file '{StatePath}' of monitor '{Name}'";
-        using var reader = BinaryFrame.Read(Magic, File.ReadAllBytes(StatePath), what);
+        using var reader = BinaryFrame.Read(Magic, File.ReadAllBytes(StatePath), what, out var version);
         try
         {
             var schema = reader.ReadString();
@@ -95,7 +95,7 @@ public sealed partial class ModelMonitor<T>
                 }
             }
 
-            _pending.Read(reader);
+            _pending.Read(reader, version);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
         {

@@ -50,6 +50,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
         }
 
         reference?.EnsureMatches(schema.Describe(), Name);
+        Prediction = schema.Prediction;
         _features = [.. schema.Features];
         _layout = reference?.Layout ?? MonitorLayout.WithoutReference(schema);
         _reference = reference;
@@ -75,6 +76,9 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
 
     /// <summary>The monitor name.</summary>
     public string Name { get; }
+
+    /// <summary>What the monitored model predicts (from the schema): which <c>Record</c> and <c>RecordOutcome</c> overloads apply.</summary>
+    public PredictionKind Prediction { get; }
 
     /// <summary>The state file, or null when state is kept in memory only.</summary>
     public string? StatePath { get; }

@@ -26,6 +26,10 @@ internal sealed partial class MonitorBucket
             writer.Write(pair.Key);
             writer.Write(pair.Value);
         }
+
+        // Multiclass only (a kind that format version 1 did not have), so binary and regression bytes are unchanged.
+        PredictedClasses?.Write(writer);
+        Classes?.Write(writer);
     }
 
     public void Read(BinaryReader reader)
@@ -52,5 +56,8 @@ internal sealed partial class MonitorBucket
         {
             Versions[reader.ReadString()] = reader.ReadInt64();
         }
+
+        PredictedClasses?.Read(reader);
+        Classes?.Read(reader);
     }
 }

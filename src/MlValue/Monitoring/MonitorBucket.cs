@@ -33,6 +33,12 @@ internal sealed partial class MonitorBucket
         }
 
         Prediction = new NumericSketch(layout.PredictionEdges);
+        if (layout.Prediction == PredictionKind.Multiclass)
+        {
+            PredictedClasses = new CategoricalSketch(categoryCap);
+            Classes = new ClassPerformanceSketch(categoryCap);
+        }
+
         _index = index;
     }
 
@@ -59,6 +65,12 @@ internal sealed partial class MonitorBucket
     public NumericSketch Prediction { get; }
 
     public PerformanceSketch Performance { get; } = new();
+
+    /// <summary>Multiclass: the predicted classes; null for binary and regression.</summary>
+    public CategoricalSketch? PredictedClasses { get; }
+
+    /// <summary>Multiclass: per-class performance of the labelled predictions; null for binary and regression.</summary>
+    public ClassPerformanceSketch? Classes { get; }
 
     public Dictionary<string, long> Versions { get; } = new(VersionCap, StringComparer.Ordinal);
 
@@ -110,6 +122,8 @@ internal sealed partial class MonitorBucket
         foreach (var s in Text) { s?.Reset(); }
         Prediction.Reset();
         Performance.Reset();
+        PredictedClasses?.Reset();
+        Classes?.Reset();
         Versions.Clear();
         Records = LateAccepted = TooLate = InFuture = InvalidPredictions = UnknownOutcomes = ExpiredOutcomes = 0;
         Index = index;
@@ -128,6 +142,8 @@ internal sealed partial class MonitorBucket
 
         Prediction.Merge(other.Prediction);
         Performance.Merge(other.Performance);
+        PredictedClasses?.Merge(other.PredictedClasses!);
+        Classes?.Merge(other.Classes!);
         // Key order only matters when the cap could be reached (which versions keep their own count).
         IEnumerable<KeyValuePair<string, long>> versions = Versions.Count + other.Versions.Count <= VersionCap ? other.Versions : other.Versions.OrderBy(p => p.Key, StringComparer.Ordinal);
         foreach (var pair in versions)

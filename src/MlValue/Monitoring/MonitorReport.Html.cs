@@ -45,6 +45,7 @@ public static partial class MonitorReport
         Row(html, "data quality", "too late", shown.Select(w => (double?)w.TooLate).ToList(), null);
         Row(html, "data quality", "unknown outcomes", shown.Select(w => (double?)(w.UnknownOutcomes + w.ExpiredOutcomes)).ToList(), null);
         html.Append("</table><h2>Latest window</h2><pre>").Append(Encode(DriftMarkdown(shown[^1].Features.Append(shown[^1].Prediction)))).Append("</pre>");
+        ClassesHtml(html, shown[^1]);
         return html.Append("</body></html>").ToString();
     }
 

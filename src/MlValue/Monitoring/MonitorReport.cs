@@ -36,6 +36,7 @@ public static partial class MonitorReport
             md.Append(DriftMarkdown(w.Features.Append(w.Prediction)));
             Line(md, $"");
             Line(md, $"Performance: {Performance(w.Performance)}");
+            md.Append(ClassesMarkdown(w));
             Line(md, $"");
             Line(md, $"Data quality: {w.Records} records ({w.LateAccepted} late, stored), {w.TooLate} too late, {w.InFuture} in the future, {w.InvalidPredictions} invalid predictions, {w.UnknownOutcomes} unknown outcomes, {w.ExpiredOutcomes} expired outcomes; versions: {(w.Versions.Count == 0 ? "none" : string.Join(", ", w.Versions.Select(v => $"{v.Key} ({v.Value})")))}.");
         }
@@ -69,7 +70,9 @@ public static partial class MonitorReport
     private static string Performance(WindowPerformance p)
         => p.Labeled == 0 ? "no outcomes yet."
         : (p.Sufficient ? string.Empty : "(insufficient data) ")
-        + (p.Kind == PredictionKind.Binary
+        + (p.Kind == PredictionKind.Multiclass
+            ? Inv($"{p.Labeled} labeled; accuracy {Num(p.Accuracy)}, macro-F1 {Num(p.MacroF1)}.")
+            : p.Kind == PredictionKind.Binary
             ? Inv($"{p.Labeled} labeled; TP {p.TruePositives}, FP {p.FalsePositives}, TN {p.TrueNegatives}, FN {p.FalseNegatives}; accuracy {Num(p.Accuracy)}, precision {Num(p.Precision)}, recall {Num(p.Recall)}, log-loss {Num(p.LogLoss)}, AUC {Num(p.Auc)}.")
             : Inv($"{p.Labeled} labeled; MAE {Num(p.MeanAbsoluteError)}, RMSE {Num(p.RootMeanSquaredError)}."));
 

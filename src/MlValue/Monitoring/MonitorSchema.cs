@@ -11,12 +11,12 @@ public sealed class MonitorSchema<T>
     private readonly List<FeatureDefinition<T>> _features = [];
 
     /// <summary>Creates an empty schema for a model that predicts <paramref name="prediction"/>.</summary>
-    /// <param name="prediction">Binary (a probability, outcomes 0/1) or regression (a value).</param>
+    /// <param name="prediction">Binary (a probability, outcomes 0/1), regression (a value) or multiclass (a class label, outcomes class labels).</param>
     public MonitorSchema(PredictionKind prediction = PredictionKind.Binary)
     {
         if (!Enum.IsDefined(prediction))
         {
-            throw new ArgumentOutOfRangeException(nameof(prediction), prediction, "Use PredictionKind.Binary or PredictionKind.Regression.");
+            throw new ArgumentOutOfRangeException(nameof(prediction), prediction, "Use PredictionKind.Binary, PredictionKind.Regression or PredictionKind.Multiclass.");
         }
 
         Prediction = prediction;

@@ -27,11 +27,13 @@ internal sealed partial class PendingOutcomes
                 writer.Write(arrival.Ticks);
                 writer.Write(pending.Bucket);
                 writer.Write(pending.Prediction);
+                writer.Write(pending.PredictedClass ?? string.Empty);
             }
         }
     }
 
-    public void Read(BinaryReader reader)
+    /// <summary>Reads what <see cref="Write"/> wrote; format version 1 had no predicted class.</summary>
+    public void Read(BinaryReader reader, int formatVersion)
     {
         lock (_gate)
         {
@@ -45,13 +47,14 @@ internal sealed partial class PendingOutcomes
                 var ticks = reader.ReadInt64();
                 var bucket = reader.ReadInt64();
                 var prediction = reader.ReadDouble();
+                var predictedClass = formatVersion >= 2 ? reader.ReadString() : string.Empty;
                 if (_count == _order.Length)
                 {
                     Pop(evicting: true);
                 }
 
                 var sequence = ++_sequence;
-                _map[id] = new Pending(bucket, prediction, sequence);
+                _map[id] = new Pending(bucket, prediction, predictedClass.Length == 0 ? null : predictedClass, sequence);
                 _order[(_head + _count) % _order.Length] = new Arrival(id, sequence, ticks);
                 _count++;
             }

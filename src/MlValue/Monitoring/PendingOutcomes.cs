@@ -35,7 +35,7 @@ internal sealed partial class PendingOutcomes
 
     public long Duplicates { get; private set; }
 
-    public void Add(string id, long bucket, double prediction, long nowTicks)
+    public void Add(string id, long bucket, double prediction, string? predictedClass, long nowTicks)
     {
         lock (_gate)
         {
@@ -52,7 +52,7 @@ internal sealed partial class PendingOutcomes
                 Duplicates++;
             }
 
-            slot = new Pending(bucket, prediction, sequence);
+            slot = new Pending(bucket, prediction, predictedClass, sequence);
             _order[(_head + _count) % _order.Length] = new Arrival(id, sequence, nowTicks);
             _count++;
         }
@@ -96,7 +96,8 @@ internal sealed partial class PendingOutcomes
         _count--;
     }
 
-    internal readonly record struct Pending(long Bucket, double Prediction, long Sequence);
+    /// <summary>A waiting prediction: its bucket, its value (binary, regression) or class (multiclass), its arrival number.</summary>
+    internal readonly record struct Pending(long Bucket, double Prediction, string? PredictedClass, long Sequence);
 
     private readonly record struct Arrival(string Id, long Sequence, long Ticks);
 }

@@ -20,9 +20,36 @@ public sealed partial class ReferenceProfile
     /// <param name="prediction">Optional: the model's prediction for a record, to profile the prediction distribution.</param>
     /// <returns>The profile.</returns>
     public static ReferenceProfile Build<T>(MonitorSchema<T> schema, IEnumerable<T> records, Func<T, double>? prediction = null)
+        => Profile(schema, records, prediction, null);
+
+    /// <summary>
+    /// Profiles <paramref name="records"/> of a multiclass model (schema of <see cref="PredictionKind.Multiclass"/>), with
+    /// the distribution of the classes <paramref name="predictedClass"/> gives, against which the monitor's predicted
+    /// classes are compared (chi-square).
+    /// </summary>
+    /// <typeparam name="T">The input type.</typeparam>
+    /// <param name="schema">The features to profile.</param>
+    /// <param name="records">The reference records (read once).</param>
+    /// <param name="predictedClass">The model's predicted class for a record (or the actual label, to compare against the class mix of the training data).</param>
+    /// <returns>The profile.</returns>
+    public static ReferenceProfile BuildMulticlass<T>(MonitorSchema<T> schema, IEnumerable<T> records, Func<T, string> predictedClass)
+    {
+        ArgumentNullException.ThrowIfNull(predictedClass);
+        return Profile(schema, records, null, predictedClass);
+    }
+
+    private static ReferenceProfile Profile<T>(MonitorSchema<T> schema, IEnumerable<T> records, Func<T, double>? prediction, Func<T, string>? predictedClass)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(records);
+        if ((schema.Prediction == PredictionKind.Multiclass && prediction is not null) || (schema.Prediction != PredictionKind.Multiclass && predictedClass is not null))
+        {
+            throw new MonitoringException(schema.Prediction == PredictionKind.Multiclass
+                ? "A multiclass monitor schema profiles predicted classes: build its reference with ReferenceProfile.BuildMulticlass(schema, records, r => predictedClass)."
+                : $"ReferenceProfile.BuildMulticlass needs a schema of PredictionKind.Multiclass; this schema is {schema.Prediction}: use ReferenceProfile.Build(schema, records, r => prediction).");
+        }
+
+        var classes = new List<string>();
         var features = schema.Features;
         var numbers = features.Select(_ => new List<double?>()).ToArray();
         var texts = features.Select(_ => new List<string?>()).ToArray();
@@ -48,6 +75,11 @@ public sealed partial class ReferenceProfile
             if (prediction is not null)
             {
                 predictions.Add(prediction(record));
+            }
+
+            if (predictedClass is not null)
+            {
+                classes.Add(predictedClass(record));
             }
         }
 
@@ -88,10 +120,11 @@ public sealed partial class ReferenceProfile
                 data.Prediction.Add(predictions[r]);
             }
 
+            data.PredictedClasses?.Add(predictedClass is null ? null : classes[r]);
             data.Records++;
         }
 
-        return new ReferenceProfile(layout, data, baseline, prediction is not null);
+        return new ReferenceProfile(layout, data, baseline, prediction is not null || predictedClass is not null);
     }
 
     /// <summary>Distinct edges at the deciles of <paramref name="values"/>: up to ten bins of equal reference mass.</summary>
@@ -104,38 +137,5 @@ public sealed partial class ReferenceProfile
         }
 
         return [.. Enumerable.Range(1, Bins - 1).Select(i => sorted[Math.Min(sorted.Length - 1, (int)((long)i * sorted.Length / Bins))]).Distinct()];
-    }
-
-    private static Dictionary<string, int> CountTokens(List<string?> texts, int start, int step)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var r = start; r < texts.Count; r += step)
-        {
-            var rest = texts[r].AsSpan();
-            while (TextVocabulary.NextToken(ref rest, out var token))
-            {
-                lookup[token] = lookup.TryGetValue(token, out var c) ? c + 1 : 1;
-            }
-        }
-
-        return counts.Count <= TextVocabulary.MaxTokens
-            ? counts
-            : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TextVocabulary.MaxTokens).ToDictionary(StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The share of tokens of the odd-numbered texts unseen among the even-numbered texts: how much novelty is normal.</summary>
-    private static double HeldOutUnseenShare(List<string?> texts)
-    {
-        var vocabulary = new TextVocabulary(CountTokens(texts, 0, 2));
-        long tokens = 0, unseen = 0;
-        for (var r = 1; r < texts.Count; r += 2)
-        {
-            vocabulary.Count(texts[r], out var t, out var u);
-            tokens += t;
-            unseen += u;
-        }
-
-        return tokens == 0 ? 0 : (double)unseen / tokens;
     }
 }

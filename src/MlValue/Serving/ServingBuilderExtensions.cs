@@ -67,6 +67,14 @@ public static class ServingBuilderExtensions
         where TInput : class
         where TOutput : class, new()
     {
+        foreach (var requirement in provider.GetServices<PredictorRequirement>())
+        {
+            if (requirement.ModelName == modelName && requirement.Check(typeof(TInput), typeof(TOutput)) is { } error)
+            {
+                throw error;
+            }
+        }
+
         var options = provider.GetRequiredService<IOptionsMonitor<ServingOptions>>().Get(modelName);
         var registry = provider.GetService<IModelRegistry>() ?? throw new ServingException(
             $"The predictor for model '{modelName}' needs an IModelRegistry, and none is registered. Add the registry stage to MlValue (or register your own IModelRegistry) before resolving predictors.");
