@@ -3,7 +3,7 @@ namespace MlValue.Monitoring;
 /// <summary>The performance of one class in a multiclass window, from the labelled predictions.</summary>
 public sealed class ClassPerformance
 {
-    /// <summary>The class label; <c>(other)</c> gathers the classes past <see cref="MonitoringOptions.CategoryCap"/>.</summary>
+    /// <summary>The class label; <c>(other)</c> gathers the classes past <c>MonitoringOptions.CategoryCap</c>.</summary>
     public required string Class { get; init; }
 
     /// <summary>Labelled predictions of this class that were right.</summary>
