@@ -24,6 +24,13 @@ public class DataOptions
     /// <summary>What a folder source does with a column that no property of the record type has. Default: <see cref="UnknownColumnHandling.Report"/>.</summary>
     public UnknownColumnHandling UnknownColumns { get; set; } = UnknownColumnHandling.Report;
 
+    /// <summary>
+    /// The properties of the record type that a CSV file may lack; the records of such a file get the
+    /// property's default value for them. Any other property missing from a file's header is a read
+    /// error of that file (line 1), reported once, and the file stays unread. Default: empty.
+    /// </summary>
+    public IList<string> ColumnsWithDefaults { get; } = [];
+
     /// <summary>Whether float and double fields may be NaN or ±Infinity; when false such a field is a read error. Default: <see langword="false"/>.</summary>
     public bool AllowNonFiniteNumbers { get; set; }
 

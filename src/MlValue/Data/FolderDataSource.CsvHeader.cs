@@ -44,9 +44,22 @@ internal sealed partial class FolderDataSource<T>
             problem = unknown.Count > 0 ? $"unknown column: '{_shape.Type.Name}' has no property named so" : null;
         }
 
+        string? fixMissing = null;
+        if (problem is null)
+        {
+            var present = header!.Select(c => _shape.Find(c)).Where(p => p is not null).ToHashSet();
+            var missing = _shape.Properties.Where(p => !present.Contains(p) && !_options.ColumnsWithDefaults.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).Select(p => p.Name).ToList();
+            if (missing.Count > 0)
+            {
+                column = string.Join(", ", missing);
+                problem = $"missing column: the header has no column for {(missing.Count == 1 ? "the property" : "the properties")} {string.Join(", ", missing.Select(m => $"'{_shape.Type.Name}.{m}'"))}, so every row would get the default value";
+                fixMissing = "add the column to the file (and add it again under a new name), or list the property in MlValue:Data:ColumnsWithDefaults to read its default";
+            }
+        }
+
         if (problem is not null)
         {
-            var fix = column is null ? "fix the header and add the file again under a new name" : "add the property or set MlValue:Data:UnknownColumns to Ignore";
+            var fix = fixMissing ?? (column is null ? "fix the header and add the file again under a new name" : "add the property or set MlValue:Data:UnknownColumns to Ignore");
             blocked = Blocked(mark, length, new DataReadError(file, 1, column, $"{problem}; the file is left unread until you {fix}"), errors);
             return null;
         }

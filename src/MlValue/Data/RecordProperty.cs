@@ -1,4 +1,5 @@
 using System.Reflection;
+using MlValue.Internal;
 
 namespace MlValue.Data;
 
@@ -14,9 +15,13 @@ internal sealed class RecordProperty
         Kind = kind;
         IsNullableValue = isNullableValue;
         Column = new DatasetColumn(property.Name, ColumnKinds.TypeName(kind), isNullableValue);
+        DeclaredColumn = ColumnNames.Declared(property);
     }
 
     public string Name => _property.Name;
+
+    /// <summary>The column name declared by <c>[ColumnName]</c> or <c>[JsonPropertyName]</c>, if any.</summary>
+    public string? DeclaredColumn { get; }
 
     public PropertyInfo Info => _property;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using MlValue.Internal;
 
 namespace MlValue.Data;
 
@@ -18,12 +19,23 @@ internal sealed class RecordShape
         Type = type;
         Properties = properties;
         Schema = new DatasetSchema(properties.Select(p => p.Column).ToArray());
-        _byName = new Dictionary<string, RecordProperty>(StringComparer.OrdinalIgnoreCase);
+        _byName = new Dictionary<string, RecordProperty>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
-            if (!_byName.TryAdd(property.Name, property))
+            foreach (var name in (string?[])[property.DeclaredColumn, property.Name])
             {
-                throw new DatasetException($"Record type '{type.Name}' has two properties named '{property.Name}' when case is ignored; files map columns to properties case-insensitively, so rename one of them.");
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var key = ColumnNames.Key(name);
+                if (_byName.TryGetValue(key, out var other) && other != property)
+                {
+                    throw new DatasetException($"Record type '{type.Name}': properties '{other.Name}' and '{property.Name}' both map to the column '{name}' (files match columns ignoring case and the separators _ - . and space, and by [ColumnName]/[JsonPropertyName]). Rename one of them or give it another [ColumnName].");
+                }
+
+                _byName[key] = property;
             }
         }
     }
@@ -38,7 +50,8 @@ internal sealed class RecordShape
 
     public static RecordShape Of(Type type) => Cache.GetOrAdd(type, Build);
 
-    public RecordProperty? Find(string column) => _byName.GetValueOrDefault(column.Trim());
+    /// <summary>The property a column of a file maps to (see <see cref="ColumnNames"/>), or null.</summary>
+    public RecordProperty? Find(string column) => _byName.GetValueOrDefault(ColumnNames.Key(column));
 
     /// <summary>A member-wise copy through a compiled copier (built on first use; the type has a public parameterless constructor).</summary>
     public object Copy(object record) => (_copy ??= RecordAccessors.Copier(Type, Properties))(record);

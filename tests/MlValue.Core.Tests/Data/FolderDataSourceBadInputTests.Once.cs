@@ -27,7 +27,7 @@ public sealed partial class FolderDataSourceBadInputTests
     public async Task ReadAsync_CsvUnknownColumnReadAndCommittedRepeatedly_ReportsOnceAndLeavesFileUnread()
     {
         using var temp = new TempFolder();
-        await File.WriteAllTextAsync(temp.File("a.csv"), "Sensor,Colour\ns1,red\n");
+        await File.WriteAllTextAsync(temp.File("a.csv"), "Sensor,Value,Count,Ok,At,Score,Colour\ns1,1.5,2,true,2002-08-01T00:00:00Z,0.5,red\n");
         var store = new InMemoryCheckpointStore();
 
         var reported = await ErrorsOverReads(Csv(temp, store: store), 30);
@@ -35,6 +35,37 @@ public sealed partial class FolderDataSourceBadInputTests
 
         Assert.AreEqual("Colour", reported.Single().Column);
         Assert.AreEqual("s1", ignoring.Records.Single().Sensor);
+    }
+
+    [TestMethod]
+    public async Task ReadAsync_CsvLacksAColumnOfTheRecordType_ReportsOnceAndLeavesFileUnread()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("a.csv"), "Sensor,Value,Ok,At,Score\ns1,1.5,true,2002-08-01T00:00:00Z,0.5\n");
+        var store = new InMemoryCheckpointStore();
+
+        var reported = await ErrorsOverReads(Csv(temp, store: store), 30);
+
+        var error = reported.Single();
+        Assert.AreEqual(1, error.Line);
+        Assert.AreEqual("Count", error.Column);
+        StringAssert.Contains(error.Reason, "missing column: the header has no column for the property 'Reading.Count'");
+        StringAssert.Contains(error.Reason, "MlValue:Data:ColumnsWithDefaults");
+    }
+
+    [TestMethod]
+    public async Task ReadAsync_CsvLacksAColumnListedWithDefaults_ReadsTheDefault()
+    {
+        using var temp = new TempFolder();
+        await File.WriteAllTextAsync(temp.File("a.csv"), "Sensor,Value,Ok,At,Score\ns1,1.5,true,2002-08-01T00:00:00Z,0.5\n");
+        var options = new DataOptions();
+        options.ColumnsWithDefaults.Add("count");
+
+        var batch = await Csv(temp, options).ReadAsync();
+
+        Assert.IsEmpty(batch.Errors);
+        Assert.AreEqual(0, batch.Records.Single().Count);
+        Assert.AreEqual(1.5, batch.Records.Single().Value);
     }
 
     private static async Task<List<DataReadError>> ErrorsOverReads<T>(IDataSource<T> source, int reads)

@@ -25,7 +25,8 @@ public interface IDataValidator
 
     /// <summary>
     /// Checks dictionary/CSV-like rows (column name to text) against a schema, parsing each cell as its
-    /// column's type. Column names match ignoring case, as the folder source maps CSV headers.
+    /// column's type. Column names match as the folder source maps CSV headers: ignoring case and the
+    /// separators <c>_</c>, <c>-</c>, <c>.</c> and space.
     /// </summary>
     /// <param name="schema">The schema.</param>
     /// <param name="rows">The rows, read once; a key absent from a row counts as null.</param>

@@ -1,3 +1,4 @@
+using MlValue.Internal;
 namespace MlValue.Cleaning;
 
 /// <content>Validation of batches.</content>
@@ -86,7 +87,7 @@ public sealed partial class DataValidator
             {
                 foreach (var key in cells.Keys)
                 {
-                    if (!schema.Columns.Any(c => string.Equals(c.Name, key, StringComparison.OrdinalIgnoreCase)))
+                    if (!schema.Columns.Any(c => ColumnNames.Key(c.Name) == ColumnNames.Key(key)))
                     {
                         unexpected[key] = unexpected.GetValueOrDefault(key) + 1;
                     }
@@ -114,7 +115,7 @@ public sealed partial class DataValidator
         return Report(schema, row, structural, present);
     }
 
-    /// <summary>Finds a cell by column name ignoring case, as the folder source maps headers to properties.</summary>
+    /// <summary>Finds a cell by column name as the folder source maps headers to properties (ignoring case and separators).</summary>
     private static bool TryGetCell(IReadOnlyDictionary<string, string?> cells, string name, out string? text)
     {
         if (cells.TryGetValue(name, out text))
@@ -122,9 +123,10 @@ public sealed partial class DataValidator
             return true;
         }
 
+        var wanted = ColumnNames.Key(name);
         foreach (var (key, value) in cells)
         {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            if (ColumnNames.Key(key) == wanted)
             {
                 text = value;
                 return true;
