@@ -40,13 +40,4 @@ public sealed class CheckpointStoreTests
         StringAssert.Contains(error.Message, "spam");
         StringAssert.Contains(error.Message, "writable");
     }
-
-    [TestMethod]
-    public async Task InMemoryStore_SaveThenLoad_ReturnsCheckpoint()
-    {
-        var store = new InMemoryCheckpointStore();
-        await store.SaveAsync("a", "x");
-        Assert.AreEqual("x", await store.LoadAsync("a"));
-        Assert.IsNull(await store.LoadAsync("b"));
-    }
 }

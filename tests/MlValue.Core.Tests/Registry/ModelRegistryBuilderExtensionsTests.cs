@@ -127,7 +127,7 @@ public sealed class ModelRegistryBuilderExtensionsTests
     public void UseSqlite_StoreRegisteredBefore_KeepsThatStore()
     {
         var services = new ServiceCollection();
-        var own = new MlValue.Tests.Serving.InMemoryModelRegistry(new FakeTimeProvider());
+        var own = new MlValue.Testing.InMemoryModelRegistry(new FakeTimeProvider());
         services.AddSingleton<IModelRegistry>(own);
         services.AddMlValue(o => o.RootDirectory = _root).UseSqlite();
         using var provider = services.BuildServiceProvider();

@@ -6,27 +6,6 @@ namespace MlValue.Tests.Registry;
 public sealed class RetentionTests : RegistryTestsBase
 {
     [TestMethod]
-    public async Task ApplyRetentionAsync_Archive_KeepsLastNAndAliasedVersions()
-    {
-        for (var i = 1; i <= 6; i++)
-        {
-            await Fixture.RegisterAsync("spam", "v" + i);
-        }
-
-        await Fixture.Registry.SetAliasAsync("spam", "champion", 2, null, "old champion");
-
-        var result = await Fixture.Registry.ApplyRetentionAsync("spam", new RetentionPolicy { KeepLast = 3 });
-
-        CollectionAssert.AreEqual(new[] { 1, 3 }, result.Archived.ToArray());
-        CollectionAssert.AreEqual(new[] { 2 }, result.KeptForAliases.ToArray());
-        Assert.IsEmpty(result.Deleted);
-        CollectionAssert.AreEqual(new[] { 2, 4, 5, 6 }, (await Fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam" })).Select(v => v.Version).ToArray());
-        Assert.HasCount(6, await Fixture.Registry.SearchAsync(new ModelQuery { ModelName = "spam", IncludeArchived = true }));
-        Assert.IsTrue((await Fixture.Registry.GetVersionAsync("spam", 1))!.Archived);
-        Assert.IsNotNull(await Fixture.Registry.LoadArtifactAsync("spam", 1), "archived versions stay loadable");
-    }
-
-    [TestMethod]
     public async Task ApplyRetentionAsync_DeleteThenCollect_RemovesOnlyUnreferencedBlobs()
     {
         var v1 = await Fixture.RegisterAsync("spam", "shared");
@@ -45,21 +24,6 @@ public sealed class RetentionTests : RegistryTestsBase
         Assert.IsTrue(File.Exists(Fixture.BlobPath(v1.ArtifactSha256)), "the blob shared with version 4 is kept");
         Assert.AreEqual("shared", System.Text.Encoding.UTF8.GetString((await Fixture.Registry.LoadArtifactAsync("spam", 4)).Content.Span));
         Assert.AreEqual(6, (await Fixture.RegisterAsync("spam", "next")).Version, "numbers stay monotonic after deletion");
-    }
-
-    [TestMethod]
-    public async Task ApplyRetentionAsync_Delete_NeverTouchesAliasedVersion()
-    {
-        await Fixture.RegisterAsync("spam", "1");
-        await Fixture.RegisterAsync("spam", "2");
-        await Fixture.Registry.SetAliasAsync("spam", "champion", 1, null, "keep me");
-
-        var result = await Fixture.Registry.ApplyRetentionAsync("spam", new RetentionPolicy { KeepLast = 1, Action = RetentionAction.Delete });
-        await Fixture.Registry.CollectGarbageAsync();
-
-        Assert.IsEmpty(result.Deleted);
-        CollectionAssert.AreEqual(new[] { 1 }, result.KeptForAliases.ToArray());
-        Assert.AreEqual("1", System.Text.Encoding.UTF8.GetString((await Fixture.Registry.LoadArtifactAsync("spam", 1)).Content.Span));
     }
 
     [TestMethod]

@@ -6,6 +6,7 @@ using MlValue.DependencyInjection;
 using MlValue.Diagnostics;
 using MlValue.Registry;
 using MlValue.Serving;
+using MlValue.Testing;
 using MlValue.Training;
 
 namespace MlValue.Tests.Serving;
