@@ -3,7 +3,7 @@ using MlValue.Training;
 namespace MlValue.Registry;
 
 /// <summary>What to register as a new model version, with its lineage.</summary>
-public sealed class ModelRegistration
+public sealed partial class ModelRegistration
 {
     /// <summary>The model name: letters, digits, '.', '-' and '_' only.</summary>
     public required string ModelName { get; init; }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlValue.DependencyInjection;
 using MlValue.Evaluation;
+using MlValue.Registry;
+using MlValue.Training;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +11,8 @@ public static class EvaluationBuilderExtensions
 {
     /// <summary>
     /// Adds the default <see cref="IEvaluator"/> with <see cref="EvaluationOptions"/> bound from
-    /// <c>MlValue:Evaluation</c> and validated at start-up. Calling it again is harmless.
+    /// <c>MlValue:Evaluation</c> and validated at start-up, and the <see cref="PromotionStep"/> (which
+    /// also needs the registry stage and the model formats). Calling it again is harmless.
     /// </summary>
     /// <param name="builder">The MlValue builder.</param>
     /// <param name="configure">Optional changes applied after binding.</param>
@@ -19,6 +22,12 @@ public static class EvaluationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOptions<EvaluationOptions, EvaluationOptionsValidator>("Evaluation", configure);
         builder.Services.TryAddSingleton<IEvaluator, ModelEvaluator>();
+        builder.Services.TryAddSingleton<ModelFormatRegistry>();
+        builder.Services.TryAddSingleton(sp => new PromotionStep(
+            sp.GetRequiredService<IEvaluator>(),
+            sp.GetRequiredService<IModelRegistry>(),
+            sp.GetRequiredService<ModelFormatRegistry>(),
+            sp));
         return builder;
     }
 }

@@ -28,52 +28,36 @@ public sealed class QuickstartTests
 
         #region quickstart
         var services = new ServiceCollection();
-        services.AddMlValue(o => o.RootDirectory = root)
-            .UseSqlite().AddTraining().AddEvaluation().AddModelRegistry()
-            .AddPredictor<Mail, BinaryPrediction>("spam-filter");
+        services.AddMlValue(o => o.RootDirectory = root).UseSqlite()
+            .AddTraining().AddEvaluation().AddModelRegistry().AddPredictor<Mail, BinaryPrediction>("spam-filter");
         await using var provider = services.BuildServiceProvider();
 
         // Collect: a content-addressed dataset, split by key hash so a mail keeps its split as data grows.
         var split = Dataset.FromRecords(mails, new DatasetProvenance { Source = "mailbox" }).Split(m => m.Id);
 
-        // Train an ML.NET text model and the no-ML baseline through the same seam.
-        var text = new TextTrainerOptions { LabelColumn = nameof(Mail.IsSpam) };
-        text.TextColumns.Add(nameof(Mail.Subject));
-        text.TextColumns.Add(nameof(Mail.Body));
-        var data = TrainingSet<Mail>.FromRecords(split.Train.AsEnumerable(), [split.Train.Id], seed: 42);
+        // Train an ML.NET text model and the no-ML baseline through the same seam; the dataset id travels with the rows.
+        var text = new TextTrainerOptions { LabelColumn = nameof(Mail.IsSpam), TextColumns = { nameof(Mail.Subject), nameof(Mail.Body) } };
+        var data = split.Train.ToTrainingSet(seed: 42);
         var trained = await MlNetTrainers.Text<Mail>(PredictionTask.BinaryClassification, text).TrainAsync(data);
         var majority = await BaselineTrainers.Majority<Mail>(PredictionTask.BinaryClassification, nameof(Mail.IsSpam)).TrainAsync(data);
 
-        // Evaluate both on the same holdout and decide under the promotion policy.
-        var formats = provider.GetRequiredService<ModelFormatRegistry>();
-        var evaluator = provider.GetRequiredService<IEvaluator>();
-        var holdout = new Holdout<Mail, bool>(split.Test.AsEnumerable(), m => m.IsSpam) { DatasetId = split.Test.Id, ClassNames = ["ham", "spam"] };
-        using var model = formats.Load<Mail, BinaryPrediction>(trained.Artifact);
-        using var baselineModel = formats.Load<Mail, BinaryPrediction>(majority.Artifact);
-        var challenger = await evaluator.EvaluateBinaryAsync("sdca-text", model, holdout);
-        var baseline = await evaluator.EvaluateBinaryAsync("majority", baselineModel, holdout);
-        var decision = evaluator.Decide(challenger, champion: null, baseline, policy: null);
-
-        // Register an immutable version with its lineage; promote it by compare-and-swap.
-        var registry = provider.GetRequiredService<IModelRegistry>();
-        var version = await registry.RegisterAsync(new ModelRegistration
+        // Judge challenger, champion and baseline on one holdout; register with lineage; move the alias by CAS; refresh serving.
+        var outcome = await provider.GetRequiredService<PromotionStep>().RunAsync(new PromotionRequest<Mail, bool>
         {
-            ModelName = "spam-filter", Artifact = trained.Artifact, TrainerName = trained.TrainerName, Seed = 42,
-            TrainingDatasetIds = [split.Train.Id], EvaluationDatasetIds = [split.Test.Id], Metrics = challenger.ToMetricDictionary(),
+            ModelName = "spam-filter", Challenger = trained, Baseline = majority,
+            Holdout = split.Test.ToHoldout(m => m.IsSpam, classNames: ["ham", "spam"]),
         });
-        if (decision.Promote)
-        {
-            await registry.SetAliasAsync("spam-filter", "champion", version.Version, expectedCurrentVersion: null, decision.ToJson());
-        }
 
         // Serve: the predictor follows the alias and says which version answered.
         var predictor = provider.GetRequiredKeyedService<IPredictor<Mail, BinaryPrediction>>("spam-filter");
-        await predictor.RefreshAsync();
         var answer = predictor.Predict(new Mail { Subject = "Make money fast", Body = "Click here to claim your prize!!!" });
-        Console.WriteLine($"{decision.Reason}; spam = {answer.Value.PredictedLabel} (version {answer.Version})");
+        Console.WriteLine($"{outcome.Decision.Reason}; spam = {answer.Value.PredictedLabel} (version {answer.Version})");
         #endregion
 
-        Assert.IsTrue(decision.Promote, decision.ToMarkdown());
+        Assert.IsTrue(outcome.Decision.Promote, outcome.Decision.ToMarkdown());
+        Assert.AreEqual(split.Test.Id, outcome.Version.EvaluationDatasetIds.Single());
+        Assert.AreEqual(split.Train.Id, outcome.Version.TrainingDatasetIds.Single());
+        Assert.AreEqual("BinaryClassification", outcome.Version.Tags[ModelRegistration.TaskTag]);
         Assert.AreEqual(1, answer.Version);
         Assert.AreEqual("spam-filter", answer.ModelName);
     }

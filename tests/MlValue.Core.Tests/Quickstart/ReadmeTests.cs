@@ -18,6 +18,7 @@ public sealed class ReadmeTests
         var readme = File.ReadAllText(Path.Combine(SourcePath(""), "..", "..", "..", "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
         StringAssert.Contains(readme, "```csharp\n" + string.Join("\n", region) + "\n```", "README.md's quickstart differs from QuickstartTests.cs: copy the region between #region quickstart and #endregion into the README.");
+        Assert.IsLessThanOrEqualTo(30, region.Count(), "The README quickstart must stay at most 30 lines.");
     }
 
     private static string SourcePath(string file, [CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, file);

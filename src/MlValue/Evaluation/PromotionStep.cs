@@ -1,0 +1,80 @@
+using MlValue.Registry;
+using MlValue.Serving;
+using MlValue.Training;
+
+namespace MlValue.Evaluation;
+
+/// <summary>
+/// The standard promotion step of a loop, in one call: evaluate the challenger, the current
+/// champion and the baseline on the same holdout; decide under the policy; register the challenger
+/// with its full lineage and attachments; move the alias by compare-and-swap against the champion
+/// that was judged, with the decision as the reason; refresh the predictor that serves the model.
+/// Each piece stays available on its own (<see cref="IEvaluator"/>, <see cref="IModelRegistry"/>,
+/// <see cref="ModelRegistration.From"/>, <see cref="IPredictor{TInput,TOutput}.RefreshAsync"/>).
+/// </summary>
+public sealed partial class PromotionStep
+{
+    private readonly IEvaluator _evaluator;
+    private readonly IModelRegistry _registry;
+    private readonly ModelFormatRegistry _formats;
+    private readonly IServiceProvider? _services;
+
+    /// <summary>Creates the step over the given stages.</summary>
+    /// <param name="evaluator">Evaluates and decides.</param>
+    /// <param name="registry">Registers the challenger and moves the alias.</param>
+    /// <param name="formats">Loads the artifacts by format id.</param>
+    /// <param name="services">Where the predictor of the model is found to refresh it; null to refresh none.</param>
+    public PromotionStep(IEvaluator evaluator, IModelRegistry registry, ModelFormatRegistry formats, IServiceProvider? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(formats);
+        _evaluator = evaluator;
+        _registry = registry;
+        _formats = formats;
+        _services = services;
+    }
+
+    /// <summary>Runs the step.</summary>
+    /// <typeparam name="TInput">The model's input record type.</typeparam>
+    /// <typeparam name="TLabel"><see cref="bool"/>, <see cref="string"/> or <see cref="float"/>: binary, multiclass or regression.</typeparam>
+    /// <param name="request">The challenger, baseline, holdout and target.</param>
+    /// <param name="cancellationToken">Cancels the evaluations and store calls.</param>
+    /// <returns>What was evaluated, decided, registered and moved.</returns>
+    /// <exception cref="EvaluationException">The label type is not one of the three, or a model's task does not match it.</exception>
+    /// <exception cref="AliasConflictException">The alias moved while the step ran; the new version stays registered, unpromoted.</exception>
+    public async Task<PromotionOutcome> RunAsync<TInput, TLabel>(PromotionRequest<TInput, TLabel> request, CancellationToken cancellationToken = default)
+        where TInput : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var task = TaskOf<TLabel>();
+        Check(request.Challenger, task, "challenger");
+        if (request.Baseline is not null)
+        {
+            Check(request.Baseline, task, "baseline");
+        }
+
+        var championVersion = await _registry.GetByAliasAsync(request.ModelName, request.Alias, cancellationToken).ConfigureAwait(false);
+        var challenger = await EvaluateAsync(request.Challenger.TrainerName, request.Challenger.Artifact, request.Holdout, cancellationToken).ConfigureAwait(false);
+        EvaluationResult? champion = null;
+        if (championVersion is not null)
+        {
+            var artifact = await _registry.LoadArtifactAsync(request.ModelName, championVersion.Version, cancellationToken).ConfigureAwait(false);
+            champion = await EvaluateAsync($"{request.ModelName} v{championVersion.Version}", artifact, request.Holdout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var baseline = request.Baseline is null ? null : await EvaluateAsync(request.Baseline.TrainerName, request.Baseline.Artifact, request.Holdout, cancellationToken).ConfigureAwait(false);
+        var decision = _evaluator.Decide(challenger, champion, baseline, request.Policy);
+        var version = await _registry.RegisterAsync(
+            ModelRegistration.From(request.ModelName, request.Challenger, challenger, request.Tags, request.Attachments, championVersion?.Version, request.CodeVersion),
+            cancellationToken).ConfigureAwait(false);
+        AliasMove? move = null;
+        if (decision.Promote)
+        {
+            move = await _registry.SetAliasAsync(request.ModelName, request.Alias, version.Version, championVersion?.Version, decision.ToJson(), cancellationToken).ConfigureAwait(false);
+            await RefreshAsync<TInput, TLabel>(request.ModelName, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PromotionOutcome { Challenger = challenger, Champion = champion, Baseline = baseline, Decision = decision, Version = version, AliasMove = move };
+    }
+}
