@@ -33,4 +33,28 @@ public class CleaningOptions
 
     /// <summary>How many example values an anomaly lists. Default: 5. 0..100.</summary>
     public int MaxExamples { get; set; } = 5;
+
+    /// <summary>
+    /// The columns that hold the time of each record (matched as the folder source matches headers).
+    /// Inference marks them <see cref="ColumnSchema.IsEventTime"/>: validation checks that they parse
+    /// and how often they are null, never their range, since a time-ordered stream moves past any
+    /// reference range by design. Default: none.
+    /// </summary>
+    public IList<string> EventTimeColumns { get; } = [];
+
+    /// <summary>The columns left out of inference and validation (identifiers, free text you do not
+    /// want profiled); a batch that has them is not reported for them. Default: none.</summary>
+    public IList<string> ExcludedColumns { get; } = [];
+
+    /// <summary>
+    /// How far the category shares of a batch may move from the reference shares, as total variation
+    /// distance (half the sum of absolute share differences, 0..1), before a
+    /// <see cref="AnomalyKind.CategoryShareShift"/> is reported; it is reported only when a chi-square
+    /// test also finds the shift beyond sampling noise (<see cref="CategorySharePValue"/>), so a small
+    /// batch is not flagged for chance and a large one not for a trivial difference. Default: 0.1. 0..1.
+    /// </summary>
+    public double CategoryShareTolerance { get; set; } = 0.1;
+
+    /// <summary>The p-value below which a category share shift counts as beyond sampling noise. Default: 0.001. 0..1.</summary>
+    public double CategorySharePValue { get; set; } = 0.001;
 }

@@ -18,6 +18,8 @@ internal sealed class CleaningOptionsValidator : IValidateOptions<CleaningOption
         Share(failures, nameof(options.NullRateTolerance), options.NullRateTolerance, "0.05");
         Share(failures, nameof(options.TypeMismatchTolerance), options.TypeMismatchTolerance, "0");
         Share(failures, nameof(options.ErrorShare), options.ErrorShare, "0.25");
+        Share(failures, nameof(options.CategoryShareTolerance), options.CategoryShareTolerance, "0.1");
+        Share(failures, nameof(options.CategorySharePValue), options.CategorySharePValue, "0.001");
         if (options.MaxExamples is < 0 or > 100)
         {
             failures.Add(Fail(nameof(options.MaxExamples), options.MaxExamples, "must be between 0 and 100 (default 5)"));

@@ -20,4 +20,7 @@ public enum AnomalyKind
 
     /// <summary>The share of null or empty values rose above the reference rate.</summary>
     NullRateJump,
+
+    /// <summary>The shares of a categorical column's values moved from the reference beyond the tolerance and beyond sampling noise.</summary>
+    CategoryShareShift,
 }

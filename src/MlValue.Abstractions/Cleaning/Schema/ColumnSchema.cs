@@ -23,4 +23,7 @@ public sealed class ColumnSchema
 
     /// <summary>For <see cref="ColumnType.Text"/> and <see cref="ColumnType.Categorical"/>: the observed lengths; null when no value was seen.</summary>
     public TextStats? Text { get; init; }
+
+    /// <summary>True when the column holds each record's event time (<see cref="CleaningOptions.EventTimeColumns"/>): its range is recorded but never checked; null otherwise.</summary>
+    public bool? IsEventTime { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed partial class DataSchema
     /// <summary>The columns, in property declaration order.</summary>
     public IReadOnlyList<ColumnSchema> Columns { get; init; } = [];
 
+    /// <summary>The columns left out on purpose (<see cref="CleaningOptions.ExcludedColumns"/>); a batch that has them is not reported for them. Null when none.</summary>
+    public IReadOnlyList<string>? ExcludedColumns { get; init; }
+
     /// <summary>Finds a column by name (ordinal).</summary>
     /// <param name="name">The column name.</param>
     /// <returns>The column, or null.</returns>

@@ -51,6 +51,11 @@ internal sealed partial class ColumnCheck
             };
         }
 
+        if (ShareShift(options) is { } shift)
+        {
+            yield return shift;
+        }
+
         var outShare = (double)_outOfRange / _rows;
         if (_outOfRange > 0 && outShare > options.OutOfRangeTolerance)
         {

@@ -10,6 +10,7 @@ internal sealed partial class ColumnCheck
     private readonly int _maxExamples;
     private readonly HashSet<string>? _categories;
     private readonly Dictionary<string, (long Count, long FirstRow)> _unseen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _known = new(StringComparer.Ordinal);
     private readonly List<string> _outOfRangeExamples = [];
     private readonly List<string> _parseExamples = [];
     private readonly double _min;
@@ -30,6 +31,7 @@ internal sealed partial class ColumnCheck
         _categories = schema.Categories is { } list ? new HashSet<string>(list.Select(c => c.Value), StringComparer.Ordinal) : null;
         (_hasRange, _min, _max) = schema switch
         {
+            { IsEventTime: true } => (false, 0d, 0d),
             { Numeric: { } n } => (true, n.Min, n.Max),
             { Timestamp: { } t } => (true, t.Min.UtcTicks, t.Max.UtcTicks),
             { Type: ColumnType.Text, Text: { } x } => (true, x.MinLength, x.MaxLength),
@@ -48,7 +50,11 @@ internal sealed partial class ColumnCheck
         }
         else if (_categories is not null)
         {
-            if (!_categories.Contains(value.Text!))
+            if (_categories.Contains(value.Text!))
+            {
+                _known[value.Text!] = _known.GetValueOrDefault(value.Text!) + 1;
+            }
+            else
             {
                 _unseenRows++;
                 _unseen[value.Text!] = _unseen.TryGetValue(value.Text!, out var seen) ? (seen.Count + 1, seen.FirstRow) : (1, row);

@@ -49,7 +49,7 @@ public sealed partial class DataValidator
             }
         }
 
-        structural.AddRange(byName.Keys.Where(n => schema.Find(n) is null).Select(n => Unexpected(n, "property of " + typeof(T).Name, row, row)));
+        structural.AddRange(byName.Keys.Where(n => schema.Find(n) is null && !Excluded(schema, _options, n)).Select(n => Unexpected(n, "property of " + typeof(T).Name, row, row)));
         return Report(schema, row, structural, checks.Select(c => c.Check));
     }
 
@@ -87,7 +87,7 @@ public sealed partial class DataValidator
             {
                 foreach (var key in cells.Keys)
                 {
-                    if (!schema.Columns.Any(c => ColumnNames.Key(c.Name) == ColumnNames.Key(key)))
+                    if (!schema.Columns.Any(c => ColumnNames.Key(c.Name) == ColumnNames.Key(key)) && !Excluded(schema, _options, key))
                     {
                         unexpected[key] = unexpected.GetValueOrDefault(key) + 1;
                     }

@@ -20,7 +20,7 @@ public sealed partial class DataValidator : IDataValidator
         where T : class
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var columns = ColumnReader<T>.Instance.Columns;
+        var columns = ColumnReader<T>.Instance.Columns.Where(c => !Listed(_options.ExcludedColumns, c.Name)).ToList();
         if (columns.Count == 0)
         {
             throw new CleaningException($"{typeof(T).Name} has no public readable property of a supported type (number, bool, DateTime, DateTimeOffset, string, enum); there is no schema to infer.");
@@ -46,10 +46,17 @@ public sealed partial class DataValidator : IDataValidator
             throw new CleaningException($"The reference set of {typeof(T).Name} is empty, so no range, category or null rate can be learned. Infer the schema from a set with rows.");
         }
 
-        return new DataSchema { Rows = rows, MaxCategories = _options.MaxCategories, Columns = [.. profilers.Select(p => p.Build())] };
+        var excluded = ColumnReader<T>.Instance.Columns.Where(c => Listed(_options.ExcludedColumns, c.Name)).Select(c => c.Name).ToList();
+        return new DataSchema
+        {
+            Rows = rows,
+            MaxCategories = _options.MaxCategories,
+            Columns = [.. profilers.Select(p => p.Build()).Select(c => Listed(_options.EventTimeColumns, c.Name) ? WithEventTime(c) : c)],
+            ExcludedColumns = excluded.Count == 0 ? null : excluded,
+        };
     }
 
-    private static CleaningOptions Copy(CleaningOptions o) => new()
+    private static CleaningOptions Copy(CleaningOptions o) => new CleaningOptions
     {
         MaxCategories = o.MaxCategories,
         UnseenCategoryTolerance = o.UnseenCategoryTolerance,
@@ -58,5 +65,7 @@ public sealed partial class DataValidator : IDataValidator
         TypeMismatchTolerance = o.TypeMismatchTolerance,
         ErrorShare = o.ErrorShare,
         MaxExamples = o.MaxExamples,
-    };
+        CategoryShareTolerance = o.CategoryShareTolerance,
+        CategorySharePValue = o.CategorySharePValue,
+    }.WithColumns(o.EventTimeColumns, o.ExcludedColumns);
 }
