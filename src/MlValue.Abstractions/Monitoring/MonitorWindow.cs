@@ -45,6 +45,12 @@ public sealed class MonitorWindow
     /// <summary>Performance of the labelled predictions of the window.</summary>
     public required WindowPerformance Performance { get; init; }
 
+    /// <summary>
+    /// The model version whose reference profile the drift of this window is computed against (the reference of the
+    /// window's newest bucket), or null when the monitor was given its reference directly or has none.
+    /// </summary>
+    public string? ReferenceVersion { get; init; }
+
     /// <summary>True when any feature or the prediction has the verdict <see cref="DriftVerdict.Drift"/>.</summary>
     public bool HasDrift => Prediction.Verdict == DriftVerdict.Drift || Features.Any(f => f.Verdict == DriftVerdict.Drift);
 }

@@ -21,4 +21,14 @@ public interface IPredictionObserver<TInput, TOutput>
     void OnDisagreement(in ShadowDisagreement<TInput, TOutput> disagreement)
     {
     }
+
+    /// <summary>
+    /// Called after each successful swap of an arm (off the request path, inside the predictor's refresh, which
+    /// waits for it), for example to follow the served version's reference profile. An exception is logged and the
+    /// swap stands. Default: nothing.
+    /// </summary>
+    /// <param name="change">The swap (<see cref="ServingEvent.Succeeded"/> is true; <see cref="ServingEvent.ToVersion"/> is the version now served).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>A task that completes when the observer has followed the change.</returns>
+    ValueTask OnServingChangedAsync(ServingEvent change, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -5,11 +5,12 @@ namespace MlValue.Monitoring;
 
 /// <summary>
 /// A checksummed binary envelope: magic, format version, body, XxHash64 of the body. Version 2 added multiclass
-/// sketches, the predicted class of pending outcomes and the state file's reference history; version 1 still loads.
+/// sketches and the predicted class of pending outcomes; version 3 the state file's reference history (which reference
+/// each bucket was recorded with); versions 1 and 2 still load.
 /// </summary>
 internal static class BinaryFrame
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public const int OldestReadableVersion = 1;
 

@@ -39,6 +39,7 @@ internal sealed partial class DriftEvaluator
             UnknownOutcomes = window.UnknownOutcomes,
             ExpiredOutcomes = window.ExpiredOutcomes,
             Versions = new SortedDictionary<string, long>(window.Versions, StringComparer.Ordinal),
+            ReferenceVersion = version,
             Features = features,
             Prediction = prediction,
             PredictedClasses = window.PredictedClasses is { } classes ? PredictedClasses(classes) : new SortedDictionary<string, long>(StringComparer.Ordinal),

@@ -7,8 +7,10 @@ namespace MlValue.Monitoring;
 /// Turns a merged window into verdicts. Rule: a distribution has drifted when its test is significant
 /// (KS or chi-square p &lt; PValueThreshold) AND the move is material (Jensen–Shannon ≥ its threshold or
 /// PSI ≥ its threshold). Text also drifts when its unseen-token share exceeds the reference baseline by the margin.
+/// One evaluator per entry of the monitor's reference history: <paramref name="version"/> is the model version the
+/// reference came from, <paramref name="noReference"/> why there is none (the reason of "no reference" verdicts).
 /// </summary>
-internal sealed partial class DriftEvaluator(ReferenceProfile? reference, MonitoringOptions options)
+internal sealed partial class DriftEvaluator(ReferenceProfile? reference, MonitoringOptions options, string? version = null, string? noReference = null)
 {
     public FeatureDrift Numeric(string name, FeatureKind kind, NumericSketch current, NumericSketch? baseline)
     {
@@ -84,7 +86,7 @@ internal sealed partial class DriftEvaluator(ReferenceProfile? reference, Monito
 
     private FeatureDrift? Gate(string name, FeatureKind kind, long count, long? referenceCount, long missing, double? mean)
     {
-        string? reason = reference is null ? "no reference profile"
+        string? reason = reference is null ? noReference ?? "no reference profile"
             : referenceCount is null ? "the reference profile has no values for it"
             : count < options.MinSampleSize ? F($"window has {count} values; needs {options.MinSampleSize} (MinSampleSize)")
             : referenceCount < options.MinSampleSize ? F($"reference has {referenceCount} values; needs {options.MinSampleSize} (MinSampleSize)")

@@ -69,19 +69,34 @@ public sealed partial class ModelMonitor<T>
             }
 
             value.Text = feature.Text!(input);
-            if (feature.Kind == FeatureKind.Text)
-            {
-                _layout.Vocabularies[i].Count(value.Text, out value.Tokens, out value.Unseen);
-            }
         }
 
         return values;
     }
 
+    /// <summary>Counts the text features' tokens against the vocabularies of <paramref name="layout"/> (the bucket's reference), before its lock is taken.</summary>
+    private void CountTokens(FeatureValue[] values, MonitorLayout layout)
+    {
+        for (var i = 0; i < _features.Length; i++)
+        {
+            if (layout.Kinds[i] == FeatureKind.Text)
+            {
+                layout.Vocabularies[i].Count(values[i].Text, out values[i].Tokens, out values[i].Unseen);
+            }
+        }
+    }
+
     private bool Store(long index, FeatureValue[] values, double prediction, string? predictedClass, string modelVersion, bool late)
     {
+        MonitorLayout? counted = null;
         while (_ring.Acquire(index) is { } bucket)
         {
+            if (_hasText && !ReferenceEquals(counted, bucket.Layout))
+            {
+                counted = bucket.Layout;
+                CountTokens(values, counted);
+            }
+
             lock (bucket.Gate)
             {
                 if (bucket.Index != index)
@@ -91,7 +106,7 @@ public sealed partial class ModelMonitor<T>
 
                 for (var i = 0; i < _features.Length; i++)
                 {
-                    switch (_layout.Kinds[i])
+                    switch (bucket.Layout.Kinds[i])
                     {
                         case FeatureKind.Numeric: bucket.Numeric[i]!.Add(values[i].Number); break;
                         case FeatureKind.Categorical: bucket.Categorical[i]!.Add(values[i].Text); break;

@@ -22,8 +22,9 @@ public sealed partial class ModelMonitor<T>
         lock (_windowGate)
         {
             long first = start.UtcTicks / _width, last = end.UtcTicks / _width;
-            MonitorWindow Evaluate() => _evaluator.Evaluate(Merge(first, last, _blockLength), start, end);
-            result = start.Offset == TimeSpan.Zero && end.Offset == TimeSpan.Zero ? _windows.Evaluated(first, last, _blockLength, Evaluate) : Evaluate();
+            var segment = WindowSegment(first, last);
+            MonitorWindow Evaluate() => _segments[segment].Evaluator.Evaluate(Merge(first, last, _blockLength, segment), start, end);
+            result = start.Offset == TimeSpan.Zero && end.Offset == TimeSpan.Zero ? _windows.Evaluated(first, last, _blockLength, segment, Evaluate) : Evaluate();
         }
 
         Publish(result);
@@ -54,7 +55,8 @@ public sealed partial class ModelMonitor<T>
             for (var end = firstEnd; end - step <= last; end += step)
             {
                 var start = end - size;
-                windows.Add(_windows.Evaluated(start, end, pane, () => _evaluator.Evaluate(Merge(start, end, pane), Time(start), Time(end))));
+                var segment = WindowSegment(start, end);
+                windows.Add(_windows.Evaluated(start, end, pane, segment, () => _segments[segment].Evaluator.Evaluate(Merge(start, end, pane, segment), Time(start), Time(end))));
             }
         }
 
@@ -66,11 +68,14 @@ public sealed partial class ModelMonitor<T>
         return windows;
     }
 
-    /// <summary>The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets, into the reused window bucket (valid until the next merge); call under the window lock.</summary>
-    private MonitorBucket Merge(long startIndex, long endIndex, long block)
+    /// <summary>
+    /// The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets,
+    /// into the reused window bucket of <paramref name="segment"/> (valid until the next merge); call under the window lock.
+    /// </summary>
+    private MonitorBucket Merge(long startIndex, long endIndex, long block, int segment)
     {
         // One reused bucket (evaluation copies what it reports), reset as a new one would start: same results, no allocation.
-        var window = _windowScratch ??= new MonitorBucket(_layout, _options.CategoryCap, startIndex);
+        var window = _windowScratch is { } scratch && scratch.Segment == segment ? scratch : (_windowScratch = NewBucket(startIndex, segment));
         lock (window.Gate)
         {
             window.Reset(startIndex);

@@ -14,15 +14,14 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     private static FeatureValue[]? _scratch;
 
     private readonly FeatureDefinition<T>[] _features;
-    private readonly MonitorLayout _layout;
-    private readonly ReferenceProfile? _reference;
+    private readonly MonitorLayout _empty;
+    private readonly bool _hasText;
     private readonly MonitoringOptions _options;
     private readonly TimeProvider _time;
     private readonly BucketRing _ring;
     private readonly PendingOutcomes _pending;
     private readonly WindowCache _windows;
     private readonly Lock _windowGate = new();
-    private readonly DriftEvaluator _evaluator;
     private MonitorBucket? _windowScratch;
     private readonly long _blockLength;
     private readonly long _width;
@@ -32,12 +31,18 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     /// <summary>Creates a monitor, loading its saved state when <paramref name="stateDirectory"/> holds one.</summary>
     /// <param name="name">The monitor name (letters, digits, '.', '-', '_'); names the state file and tags telemetry.</param>
     /// <param name="schema">The features to watch.</param>
-    /// <param name="reference">The reference profile built with the same schema, or null (no drift verdicts).</param>
+    /// <param name="reference">The reference profile built with the same schema, or null (no drift verdicts until <see cref="Rebase"/> gives one).</param>
     /// <param name="options">The options; validated here.</param>
     /// <param name="timeProvider">The clock for bucket closing, lateness and expiry.</param>
     /// <param name="stateDirectory">The folder of the state file (<c>&lt;RootDirectory&gt;/monitor</c> under DI), or null to keep state in memory only.</param>
     /// <exception cref="MonitoringException">Invalid options, a reference for another schema, or an unreadable state file.</exception>
     public ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory)
+        : this(name, schema, reference, options, timeProvider, stateDirectory, noReference: null)
+    {
+    }
+
+    /// <summary>As the public constructor; <paramref name="noReference"/> says why there is no reference yet (when <paramref name="reference"/> is null).</summary>
+    internal ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, string? noReference)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,14 +57,14 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
         reference?.EnsureMatches(schema.Describe(), Name);
         Prediction = schema.Prediction;
         _features = [.. schema.Features];
-        _layout = reference?.Layout ?? MonitorLayout.WithoutReference(schema);
-        _reference = reference;
+        _empty = MonitorLayout.WithoutReference(schema);
+        _hasText = _features.Any(f => f.Kind == FeatureKind.Text);
         _options = options;
         _time = timeProvider;
         _width = options.BucketWidth.Ticks;
-        _ring = new BucketRing((int)(options.Retention.Ticks / _width), index => new MonitorBucket(_layout, options.CategoryCap, index));
-        _windows = new WindowCache(_ring, index => new MonitorBucket(_layout, options.CategoryCap, index));
-        _evaluator = new DriftEvaluator(reference, options);
+        _segments = [new ReferenceSegment(0, long.MinValue, null, reference, noReference, _empty, options)];
+        _ring = new BucketRing((int)(options.Retention.Ticks / _width), index => NewBucket(index, SegmentFor(index)), SegmentFor);
+        _windows = new WindowCache(_ring, NewBucket);
         _blockLength = (long)Math.Round(Math.Sqrt(_ring.Length));
         _pending = new PendingOutcomes(options.PendingOutcomeCapacity, options.OutcomeExpiry);
         _tag = new(MonitorTelemetry.MonitorTag, Name);
@@ -69,7 +74,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
             AtomicFile.RemoveStale(stateDirectory, Name + ".monitor", timeProvider.GetUtcNow());
         }
 
-        Load();
+        Load(reference);
         StartSaving();
         MonitorTelemetry.Register(this);
     }

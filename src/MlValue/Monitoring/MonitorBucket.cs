@@ -15,9 +15,10 @@ internal sealed partial class MonitorBucket
     private long _index;
     private long _version;
 
-    public MonitorBucket(MonitorLayout layout, int categoryCap, long index)
+    public MonitorBucket(MonitorLayout layout, int categoryCap, long index, int segment = 0)
     {
         Layout = layout;
+        Segment = segment;
         var n = layout.Names.Length;
         Numeric = new NumericSketch?[n];
         Categorical = new CategoricalSketch?[n];
@@ -55,6 +56,9 @@ internal sealed partial class MonitorBucket
     public long Version => Volatile.Read(ref _version);
 
     public MonitorLayout Layout { get; }
+
+    /// <summary>The entry of the monitor's reference history whose layout this bucket has (fixed for the bucket's life).</summary>
+    public int Segment { get; }
 
     public NumericSketch?[] Numeric { get; }
 
@@ -130,19 +134,35 @@ internal sealed partial class MonitorBucket
         Touch();
     }
 
-    /// <summary>Adds the content of <paramref name="other"/>; the caller holds <paramref name="other"/>'s gate.</summary>
+    /// <summary>Takes the slot of <paramref name="replaced"/> (same index, a newer change counter), which stops taking records; call under both gates.</summary>
+    public void Replace(MonitorBucket replaced)
+    {
+        Volatile.Write(ref _version, replaced._version + 1);
+        replaced.Index = long.MinValue;
+        replaced.Touch();
+    }
+
+    /// <summary>
+    /// Adds the content of <paramref name="other"/>; the caller holds <paramref name="other"/>'s gate. The distributions
+    /// (feature sketches, prediction, predicted classes) are merged only from a bucket of the same reference segment,
+    /// since their bins and vocabularies come from that reference; counts, performance and versions always are.
+    /// </summary>
     public void Merge(MonitorBucket other)
     {
-        for (var i = 0; i < Numeric.Length; i++)
+        if (other.Segment == Segment)
         {
-            Numeric[i]?.Merge(other.Numeric[i]!);
-            Categorical[i]?.Merge(other.Categorical[i]!);
-            Text[i]?.Merge(other.Text[i]!);
+            for (var i = 0; i < Numeric.Length; i++)
+            {
+                Numeric[i]?.Merge(other.Numeric[i]!);
+                Categorical[i]?.Merge(other.Categorical[i]!);
+                Text[i]?.Merge(other.Text[i]!);
+            }
+
+            Prediction.Merge(other.Prediction);
+            PredictedClasses?.Merge(other.PredictedClasses!);
         }
 
-        Prediction.Merge(other.Prediction);
         Performance.Merge(other.Performance);
-        PredictedClasses?.Merge(other.PredictedClasses!);
         Classes?.Merge(other.Classes!);
         // Key order only matters when the cap could be reached (which versions keep their own count).
         IEnumerable<KeyValuePair<string, long>> versions = Versions.Count + other.Versions.Count <= VersionCap ? other.Versions : other.Versions.OrderBy(p => p.Key, StringComparer.Ordinal);

@@ -55,4 +55,43 @@ public static class MonitoringBuilderExtensions
             message => new MonitoringException(message));
         return builder;
     }
+
+    /// <summary>
+    /// Registers a monitor named <paramref name="name"/> (as the other overload does) bound to the served model
+    /// <paramref name="servedModel"/>: it records that model's primary-arm predictions (as <c>AddPredictionMonitoring</c>
+    /// does) and takes its reference from the version being served, that version's <see cref="ReferenceProfile.AttachmentName"/>
+    /// attachment (<see cref="ReferenceProfile.ToAttachment"/>), rebasing when the served version changes. Until a version
+    /// is served, and for a version without the attachment, windows get "no reference" verdicts that say why. Add the
+    /// predictor with <c>AddPredictor</c>; an <see cref="MlValue.Registry.IModelRegistry"/> must be registered.
+    /// </summary>
+    /// <typeparam name="T">The input type of the monitored model.</typeparam>
+    /// <param name="builder">The MlValue builder.</param>
+    /// <param name="name">The monitor name; names its state file.</param>
+    /// <param name="schema">The features to watch.</param>
+    /// <param name="servedModel">The registered model whose served version gives the reference (the key of its predictor).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="MonitoringException">A monitor named <paramref name="name"/> is already registered, or the predictor already registered for <paramref name="servedModel"/> cannot be monitored.</exception>
+    public static MlValueBuilder AddModelMonitor<T>(this MlValueBuilder builder, string name, MonitorSchema<T> schema, string servedModel)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentException.ThrowIfNullOrWhiteSpace(servedModel);
+        builder.AddModelMonitoring();
+        NamedServices.For(builder.Services, "monitor").Add<IModelMonitor<T>>(
+            builder.Services,
+            name,
+            provider => new ModelMonitor<T>(
+                name,
+                schema,
+                null,
+                provider.GetRequiredService<IOptions<MonitoringOptions>>().Value,
+                provider.GetRequiredService<TimeProvider>(),
+                Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor"),
+                $"no version of model '{servedModel}' has been served yet"),
+            message => new MonitoringException(message));
+        builder.Services.AddSingleton(new MonitorBinding(servedModel, name, typeof(T)));
+        return builder.AddPredictionMonitoring<T>(servedModel);
+    }
 }

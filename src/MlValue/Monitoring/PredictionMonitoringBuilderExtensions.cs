@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlValue.DependencyInjection;
 using MlValue.Monitoring;
+using MlValue.Registry;
 using MlValue.Serving;
 using MlValue.Training;
 
@@ -45,12 +46,22 @@ public static class PredictionMonitoringBuilderExtensions
         }
 
         services.AddSingleton(new PredictorRequirement(modelName, (input, output) => Check<TIn>(modelName, input, output)));
-        services.AddKeyedSingleton(modelName, (provider, _) => new MonitoringPredictionObserver<TIn>(provider.GetKeyedService<IModelMonitor<TIn>>(modelName) ?? provider.GetRequiredService<IModelMonitor<TIn>>()));
+        services.AddKeyedSingleton(modelName, (provider, _) => Observer<TIn>(provider, modelName));
         Observe<TIn, BinaryPrediction>(services, modelName, PredictionKind.Binary);
         Observe<TIn, MulticlassPrediction>(services, modelName, PredictionKind.Multiclass);
         Observe<TIn, RegressionPrediction>(services, modelName, PredictionKind.Regression);
         return builder;
     }
+
+    /// <summary>The observer of <paramref name="modelName"/>: into the monitor bound to it (which follows the served reference), else the monitor of that name, else the only one.</summary>
+    private static MonitoringPredictionObserver<TIn> Observer<TIn>(IServiceProvider provider, string modelName)
+        where TIn : class
+        => provider.GetServices<MonitorBinding>().LastOrDefault(b => b.ModelName == modelName && b.Input == typeof(TIn)) is { } binding
+            ? new MonitoringPredictionObserver<TIn>(provider.GetRequiredKeyedService<IModelMonitor<TIn>>(binding.MonitorName), provider.GetService<IModelRegistry>() ?? throw NoRegistry(modelName, binding.MonitorName), modelName)
+            : new MonitoringPredictionObserver<TIn>(provider.GetKeyedService<IModelMonitor<TIn>>(modelName) ?? provider.GetRequiredService<IModelMonitor<TIn>>());
+
+    private static MonitoringException NoRegistry(string modelName, string monitorName)
+        => new($"Monitor '{monitorName}' follows the reference of the served versions of model '{modelName}', which needs an IModelRegistry, and none is registered. Add the registry stage (for example UseSqlite().AddModelRegistry()) or register your own IModelRegistry.");
 
     private static void Observe<TIn, TOut>(IServiceCollection services, string modelName, PredictionKind kind)
         where TIn : class

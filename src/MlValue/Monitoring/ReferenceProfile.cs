@@ -3,7 +3,8 @@ namespace MlValue.Monitoring;
 /// <summary>
 /// The profile of the reference data (usually the training set): the same sketches a monitor keeps per
 /// bucket, plus the bin edges and vocabularies the monitor's buckets use. Build it once per model version
-/// with <see cref="Build{T}"/>, store <see cref="ToBytes"/> with the model version, load it with <see cref="FromBytes"/>.
+/// with <see cref="Build{T}"/> and store it with the model version (<see cref="ToAttachment"/>); a monitor bound to the served
+/// model loads it from there, or load it yourself with <see cref="FromBytes"/>.
 /// </summary>
 public sealed partial class ReferenceProfile
 {
@@ -46,6 +47,16 @@ public sealed partial class ReferenceProfile
 
         Data.Write(writer);
     });
+
+    /// <summary>
+    /// The name of the model-version attachment that holds a version's reference profile: a monitor bound to a served
+    /// model (<c>AddModelMonitor(name, schema, servedModel: …)</c>) reads it from the version being served.
+    /// </summary>
+    public const string AttachmentName = "reference-profile";
+
+    /// <summary>The profile as a model-version attachment (<see cref="AttachmentName"/>, <see cref="ToBytes"/>), for <c>ModelRegistration.Attachments</c>.</summary>
+    /// <returns>The attachment's name and bytes.</returns>
+    public KeyValuePair<string, byte[]> ToAttachment() => new(AttachmentName, ToBytes());
 
     /// <summary>Reads a profile written by <see cref="ToBytes"/>.</summary>
     /// <param name="bytes">The bytes.</param>

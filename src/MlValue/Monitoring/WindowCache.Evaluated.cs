@@ -7,7 +7,7 @@ namespace MlValue.Monitoring;
 /// </summary>
 internal sealed partial class WindowCache
 {
-    private readonly Dictionary<(long Start, long End, long Block), EvaluatedEntry> _evaluated = [];
+    private readonly Dictionary<(long Start, long End, long Block, int Segment), EvaluatedEntry> _evaluated = [];
 
     /// <summary>Evaluated windows reused since creation (for tests and diagnostics).</summary>
     public long EvaluatedHits { get; private set; }
@@ -15,12 +15,12 @@ internal sealed partial class WindowCache
     /// <summary>
     /// The window of buckets [<paramref name="start"/>, <paramref name="end"/>) merged through blocks of <paramref name="block"/>
     /// (part of the key: another grouping may compact the quantile sketches differently): cached when none of its
-    /// retained buckets changed, else <paramref name="evaluate"/>'s.
+    /// retained buckets changed, else <paramref name="evaluate"/>'s; <paramref name="segment"/> is the reference segment it is evaluated against.
     /// </summary>
-    public MonitorWindow Evaluated(long start, long end, long block, Func<MonitorWindow> evaluate)
+    public MonitorWindow Evaluated(long start, long end, long block, int segment, Func<MonitorWindow> evaluate)
     {
         var first = Math.Max(start, end - ring.Length);
-        if (_evaluated.TryGetValue((start, end, block), out var entry) && IsCurrent(entry.Versions, first))
+        if (_evaluated.TryGetValue((start, end, block, segment), out var entry) && IsCurrent(entry.Versions, first))
         {
             EvaluatedHits++;
             return entry.Window;
@@ -34,7 +34,7 @@ internal sealed partial class WindowCache
 
         var window = evaluate();
         PruneEvaluated(end);
-        _evaluated[(start, end, block)] = new EvaluatedEntry(window, versions);
+        _evaluated[(start, end, block, segment)] = new EvaluatedEntry(window, versions);
         return window;
     }
 

@@ -5,11 +5,13 @@ namespace MlValue.Monitoring;
 /// the <see cref="MonitorBucket.Version"/> of every bucket it merged (−1 for a missing one); a record, a late
 /// record, an outcome or a recycled slot changes a version, so the entry is rebuilt on its next use. Bounded:
 /// at most half as many entries as bucket slots (each covers at least two buckets), entries that left the
-/// retention are dropped. Not thread-safe: the monitor calls it under its window lock.
+/// retention are dropped. A block is merged for one reference segment (the window's): its distributions come from the
+/// buckets of that segment only (see <see cref="MonitorBucket.Merge"/>). Not thread-safe: the monitor calls it under
+/// its window lock.
 /// </summary>
-internal sealed partial class WindowCache(BucketRing ring, Func<long, MonitorBucket> create)
+internal sealed partial class WindowCache(BucketRing ring, Func<long, int, MonitorBucket> create)
 {
-    private readonly Dictionary<(long Start, long Length), Entry> _entries = [];
+    private readonly Dictionary<(long Start, long Length, int Segment), Entry> _entries = [];
 
     /// <summary>Entries reused since creation (for tests and diagnostics).</summary>
     public long Hits { get; private set; }
@@ -33,7 +35,7 @@ internal sealed partial class WindowCache(BucketRing ring, Func<long, MonitorBuc
 
             for (; index + block <= end; index += block)
             {
-                target.Merge(Block(index, block));
+                target.Merge(Block(index, block, target.Segment));
             }
         }
 
@@ -43,16 +45,16 @@ internal sealed partial class WindowCache(BucketRing ring, Func<long, MonitorBuc
         }
     }
 
-    /// <summary>The merge of buckets [<paramref name="start"/>, start + <paramref name="length"/>), from the cache when no bucket changed since it was built.</summary>
-    public MonitorBucket Block(long start, long length)
+    /// <summary>The merge of buckets [<paramref name="start"/>, start + <paramref name="length"/>) for <paramref name="segment"/>, from the cache when no bucket changed since it was built.</summary>
+    public MonitorBucket Block(long start, long length, int segment)
     {
-        if (_entries.TryGetValue((start, length), out var entry) && IsCurrent(entry, start))
+        if (_entries.TryGetValue((start, length, segment), out var entry) && IsCurrent(entry, start))
         {
             Hits++;
             return entry.Merged;
         }
 
-        var merged = create(start);
+        var merged = create(start, segment);
         var versions = new long[length];
         for (var i = 0; i < length; i++)
         {
@@ -62,7 +64,7 @@ internal sealed partial class WindowCache(BucketRing ring, Func<long, MonitorBuc
         merged.Seal();
         Builds++;
         Prune(start + length);
-        _entries[(start, length)] = new Entry(merged, versions);
+        _entries[(start, length, segment)] = new Entry(merged, versions);
         return merged;
     }
 

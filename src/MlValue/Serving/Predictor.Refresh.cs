@@ -84,9 +84,10 @@ internal sealed partial class Predictor<TInput, TOutput>
                 slot.Clear();
             }
 
-            Record(slot, from, to, error: null);
+            var change = Record(slot, from, to, error: null);
             ServingTelemetry.Swaps.Add(1, loaded.Tags);
             ServingLog.Swapped(_logger, ModelName, slot.Alias, ServingTelemetry.ArmName(slot.Arm), target.Version, from);
+            await NotifyAsync(change, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -102,14 +103,42 @@ internal sealed partial class Predictor<TInput, TOutput>
         }
     }
 
-    private void Record(ModelSlot<TInput, TOutput> slot, int? from, int? to, Exception? error) => _status.Record(new ServingEvent
+    private ServingEvent Record(ModelSlot<TInput, TOutput> slot, int? from, int? to, Exception? error)
     {
-        Timestamp = _time.GetUtcNow(),
-        Arm = slot.Arm,
-        Alias = slot.Alias,
-        FromVersion = from,
-        ToVersion = to,
-        Succeeded = error is null,
-        Error = error is null ? string.Empty : $"{error.GetType().Name}: {error.Message}",
-    });
+        var change = new ServingEvent
+        {
+            Timestamp = _time.GetUtcNow(),
+            Arm = slot.Arm,
+            Alias = slot.Alias,
+            FromVersion = from,
+            ToVersion = to,
+            Succeeded = error is null,
+            Error = error is null ? string.Empty : $"{error.GetType().Name}: {error.Message}",
+        };
+        _status.Record(change);
+        return change;
+    }
+
+    /// <summary>Tells every observer about a successful swap; an observer that throws is logged and counted, and the swap stands.</summary>
+    private async Task NotifyAsync(ServingEvent change, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers ?? [])
+        {
+            try
+            {
+                await observer.OnServingChangedAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // An observer must never undo a swap; its error is logged and counted.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("model", ModelName));
+                ServingLog.ObserverSwapFailed(_logger, error, ModelName, change.ToVersion);
+            }
+        }
+    }
 }

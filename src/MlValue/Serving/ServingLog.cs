@@ -19,4 +19,7 @@ internal static partial class ServingLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Model {ModelName}: a prediction observer threw; the prediction was returned.")]
     public static partial void ObserverFailed(ILogger logger, Exception exception, string modelName);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Model {ModelName}: a prediction observer threw while following the swap to version {ToVersion}; the new version serves.")]
+    public static partial void ObserverSwapFailed(ILogger logger, Exception exception, string modelName, int? toVersion);
 }

@@ -81,23 +81,41 @@ public sealed class MulticlassMonitorTests
     public void Load_StateFileOfFormatVersion1_Loads()
     {
         var clock = MonitorTestData.Clock();
-        using (var monitor = MonitorTestData.Monitor(clock, directory: _folder))
-        {
-            monitor.Record(new Row { Value = 1 }, 0.5, "1", "a");
-            monitor.RecordOutcome("a", 1);
-        }
-
         var path = Path.Combine(_folder, "test.monitor");
-        var bytes = File.ReadAllBytes(path);
+        Directory.CreateDirectory(_folder);
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "monitor", "v2-no-reference.monitor"));
         Assert.AreEqual(2, BitConverter.ToInt32(bytes, 7), "the format version follows the 7-byte magic");
-        BitConverter.GetBytes(1).CopyTo(bytes, 7);
-        File.WriteAllBytes(path, bytes);
+        File.WriteAllBytes(path, AsVersion1(bytes, pendingIds: Enumerable.Range(100, 200).Select(i => "r" + i)));
 
         using var loaded = MonitorTestData.Monitor(clock, directory: _folder);
-        var window = loaded.GetWindow(MonitorTestData.Start, MonitorTestData.Start.AddHours(1));
+        var window = loaded.GetWindow(MonitorTestData.Start, MonitorTestData.Start.AddHours(3));
 
-        Assert.AreEqual(1, window.Records);
-        Assert.AreEqual(1, window.Performance.Labeled);
+        Assert.AreEqual(300, window.Records);
+        Assert.AreEqual(100, window.Performance.Labeled);
+    }
+
+    /// <summary>A binary monitor's version 2 file as version 1 wrote it: the same body but pending outcomes without a predicted class (the fixture's pending ids, in order, are given).</summary>
+    private static byte[] AsVersion1(byte[] frame, IEnumerable<string> pendingIds)
+    {
+        var body = frame.AsSpan(15, BitConverter.ToInt32(frame, 11)).ToArray();
+        var entries = pendingIds.Select(id => 1 + id.Length + 24).ToList();
+        var start = body.Length - entries.Sum() - entries.Count;
+        using var output = new MemoryStream();
+        output.Write(body, 0, start);
+        foreach (var length in entries)
+        {
+            output.Write(body, start, length);
+            start += length + 1; // the empty predicted class
+        }
+
+        var v1 = output.ToArray();
+        using var frameOut = new MemoryStream();
+        frameOut.Write(frame, 0, 7);
+        frameOut.Write(BitConverter.GetBytes(1));
+        frameOut.Write(BitConverter.GetBytes(v1.Length));
+        frameOut.Write(v1);
+        frameOut.Write(BitConverter.GetBytes(System.IO.Hashing.XxHash64.HashToUInt64(v1)));
+        return frameOut.ToArray();
     }
 
     [TestMethod]
