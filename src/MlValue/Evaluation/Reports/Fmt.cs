@@ -5,6 +5,9 @@ namespace MlValue.Evaluation.Reports;
 /// <summary>Deterministic, invariant formatting shared by the reports.</summary>
 internal static class Fmt
 {
+    /// <summary>The placeholder for "none" in every report.</summary>
+    public const string None = "-";
+
     public static string N(double? value, int decimals = 4)
         => value is { } v ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "—";
 

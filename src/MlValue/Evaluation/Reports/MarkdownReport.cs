@@ -27,6 +27,17 @@ internal static class MarkdownReport
                 md.Append("| ").Append(Fmt.Cell(c.ClassName)).Append(" | ").Append(Fmt.I(c.Support)).Append(" | ").Append(Fmt.Metric(c.Precision))
                     .Append(" | ").Append(Fmt.Metric(c.Recall)).Append(" | ").Append(Fmt.Metric(c.F1)).Append(" |\n");
             }
+
+            if (result.Metric(MetricNames.MacroF1) is { } macro)
+            {
+                md.Append("| macro | ").Append(Fmt.I(result.ClassMetrics.Sum(c => c.Support))).Append(" | ").Append(Fmt.None).Append(" | ").Append(Fmt.None)
+                    .Append(" | ").Append(Fmt.Metric(macro)).Append(" |\n");
+            }
+
+            if (result.ClassesUnknownToModel.Count > 0)
+            {
+                md.Append("\nClasses the model does not know (never predicted, recall 0): ").Append(Fmt.Cell(string.Join(", ", result.ClassesUnknownToModel))).Append(".\n");
+            }
         }
 
         Slices(md, result);
