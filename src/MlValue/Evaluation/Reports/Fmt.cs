@@ -6,12 +6,12 @@ namespace MlValue.Evaluation.Reports;
 internal static class Fmt
 {
     /// <summary>The placeholder for "none" in every report.</summary>
-    public const string None = "-";
+    public const string None = MlValue.Internal.MarkdownText.None;
 
     public static string N(double? value, int decimals = 4)
-        => value is { } v ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "—";
+        => value is { } v ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : None;
 
-    public static string Metric(MetricValue? metric) => metric is null ? "—" : metric.Value.HasValue ? N(metric.Value) : "undefined";
+    public static string Metric(MetricValue? metric) => metric is null ? None : metric.Value.HasValue ? N(metric.Value) : "undefined";
 
     public static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -10,8 +10,8 @@ internal static class MarkdownReport
         md.Append("# Evaluation of ").Append(Fmt.Cell(result.ModelName)).Append("\n\n");
         md.Append("| | |\n|---|---|\n");
         md.Append("| task | ").Append(EvaluationTaskName(result.Task)).Append(" |\n");
-        md.Append("| holdout | ").Append(Fmt.Cell(result.DatasetId ?? "(no id)")).Append(", ").Append(Fmt.I(result.Count)).Append(" rows |\n");
-        md.Append("| evaluated at | ").Append(result.EvaluatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append(" |\n\n");
+        md.Append("| holdout | ").Append(Fmt.Cell(result.DatasetId ?? Fmt.None)).Append(", ").Append(Fmt.I(result.Count)).Append(" rows |\n");
+        md.Append("| evaluated at | ").Append(MlValue.Internal.MarkdownText.Iso(result.EvaluatedAt)).Append(" |\n\n");
 
         md.Append("## Metrics\n\n| metric | value | note |\n|---|---|---|\n");
         foreach (var m in result.Metrics)
