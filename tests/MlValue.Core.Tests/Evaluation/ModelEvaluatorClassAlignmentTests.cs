@@ -70,19 +70,23 @@ public sealed class ModelEvaluatorClassAlignmentTests
         new(-2, 0.8f, "snow"), new(-5, 0.9f, "snow"),
     ];
 
-    /// <summary>Trained before the first snow: knows clear and rain only, in that score order.</summary>
-    internal static IPredictionModel<Day, MulticlassPrediction> ChampionWithoutSnow()
+    internal static IPredictionModel<Day, MulticlassPrediction> ChampionWithoutSnow() => ChampionScores().WithClassNames(["clear", "rain"]);
+
+    internal static IPredictionModel<Day, MulticlassPrediction> ChallengerWithSnow() => ChallengerScores().WithClassNames(["rain", "snow", "clear"]);
+
+    /// <summary>Trained before the first snow: scores clear and rain only, in that order.</summary>
+    internal static IPredictionModel<Day, MulticlassPrediction> ChampionScores()
         => new DelegateModel<Day, MulticlassPrediction>(d => d.Humidity > 0.6f
             ? new MulticlassPrediction { PredictedLabel = "rain", Score = [0.2f, 0.8f] }
-            : new MulticlassPrediction { PredictedLabel = "clear", Score = [0.9f, 0.1f] }).WithClassNames(["clear", "rain"]);
+            : new MulticlassPrediction { PredictedLabel = "clear", Score = [0.9f, 0.1f] });
 
     /// <summary>Knows all three classes, scored in its own order (rain, snow, clear).</summary>
-    internal static IPredictionModel<Day, MulticlassPrediction> ChallengerWithSnow()
+    internal static IPredictionModel<Day, MulticlassPrediction> ChallengerScores()
         => new DelegateModel<Day, MulticlassPrediction>(d => d.Temperature < 0
             ? new MulticlassPrediction { PredictedLabel = "snow", Score = [0.1f, 0.8f, 0.1f] }
             : d.Humidity > 0.6f
                 ? new MulticlassPrediction { PredictedLabel = "rain", Score = [0.8f, 0.1f, 0.1f] }
-                : new MulticlassPrediction { PredictedLabel = "clear", Score = [0.1f, 0.1f, 0.8f] }).WithClassNames(["rain", "snow", "clear"]);
+                : new MulticlassPrediction { PredictedLabel = "clear", Score = [0.1f, 0.1f, 0.8f] });
 
     internal sealed record Day(float Temperature, float Humidity, string Weather);
 }
