@@ -31,6 +31,10 @@ public sealed record EvaluationResult
     /// <summary>Per-class precision, recall and F1 (classifiers), in class order.</summary>
     public IReadOnlyList<ClassMetrics> ClassMetrics { get; init; } = [];
 
+    /// <summary>Multiclass: the holdout's classes the model does not know (it names its classes and
+    /// these are not among them); it never predicts them, so their recall is 0.</summary>
+    public IReadOnlyList<string> ClassesUnknownToModel { get; init; } = [];
+
     /// <summary>The metrics per slice, by segment then key (ordinal).</summary>
     public IReadOnlyList<SliceResult> Slices { get; init; } = [];
 

@@ -38,7 +38,9 @@ public sealed class Holdout<TInput, TLabel>
     public Func<TInput, string>? InputFormatter { get; init; }
 
     /// <summary>
-    /// Class names. Multiclass: required, in the order of the model's class list (the order of
+    /// Class names. Multiclass: required, the classes every model is measured against; a model that
+    /// names its own classes (<see cref="MlValue.Training.IModelClassNames"/>) is aligned with them by
+    /// name, any other model must score them in this order (the order of
     /// <see cref="MlValue.Training.MulticlassPrediction.Score"/>). Binary: optional display names
     /// of the negative and the positive class; default <c>negative</c>, <c>positive</c>.
     /// </summary>

@@ -20,7 +20,11 @@ public interface IEvaluator
     Task<EvaluationResult> EvaluateBinaryAsync<TInput>(string modelName, IPredictionModel<TInput, BinaryPrediction> model, Holdout<TInput, bool> holdout, CancellationToken cancellationToken = default)
         where TInput : class;
 
-    /// <summary>Evaluates a multiclass classifier; the holdout must list the model's class names in order.</summary>
+    /// <summary>
+    /// Evaluates a multiclass classifier against the holdout's classes. A model that names its classes
+    /// (<see cref="IModelClassNames"/>) is aligned by name: a holdout class it does not know gets
+    /// probability 0 and recall 0. Any other model must score the holdout's classes in their order.
+    /// </summary>
     /// <typeparam name="TInput">The record type.</typeparam>
     /// <param name="modelName">The name shown in reports and decisions.</param>
     /// <param name="model">The model.</param>

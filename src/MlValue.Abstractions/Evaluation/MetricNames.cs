@@ -28,6 +28,10 @@ public static class MetricNames
     /// <summary>Mean over classes of the per-class recall (multiclass; higher is better).</summary>
     public const string MacroAccuracy = "macro_accuracy";
 
+    /// <summary>Unweighted mean over classes of the per-class F1, over the classes labelled or
+    /// predicted in the rows measured; a class labelled but never predicted counts 0 (multiclass; higher is better).</summary>
+    public const string MacroF1 = "macro_f1";
+
     /// <summary>Root mean squared error (regression; lower is better).</summary>
     public const string Rmse = "rmse";
 
@@ -49,7 +53,7 @@ public static class MetricNames
     /// <exception cref="EvaluationException">The metric is unknown.</exception>
     public static bool IsHigherBetter(string metric) => metric switch
     {
-        Auc or Accuracy or Precision or Recall or F1 or MicroAccuracy or MacroAccuracy or RSquared => true,
+        Auc or Accuracy or Precision or Recall or F1 or MicroAccuracy or MacroAccuracy or MacroF1 or RSquared => true,
         LogLoss or Rmse or Mae or ExpectedCalibrationError => false,
         _ => throw new EvaluationException(
             $"Metric '{metric}' is unknown, so its direction is unknown. Use one of {string.Join(", ", All)}, or set HigherIsBetter on the rule."),
@@ -57,5 +61,5 @@ public static class MetricNames
 
     /// <summary>Every metric name, in report order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Auc, Accuracy, Precision, Recall, F1, LogLoss, ExpectedCalibrationError, MicroAccuracy, MacroAccuracy, Rmse, Mae, RSquared];
+        [Auc, Accuracy, Precision, Recall, F1, LogLoss, ExpectedCalibrationError, MicroAccuracy, MacroAccuracy, MacroF1, Rmse, Mae, RSquared];
 }

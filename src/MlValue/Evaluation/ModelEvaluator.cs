@@ -53,6 +53,9 @@ public sealed partial class ModelEvaluator : IEvaluator
     }
 
     /// <inheritdoc />
+    /// <remarks>A model that implements <see cref="Training.IModelClassNames"/> (see
+    /// <see cref="Training.MulticlassModelExtensions.WithClassNames{TInput}"/>) has its scores aligned with the
+    /// holdout's classes by name; any other model must score the holdout's classes in their order.</remarks>
     public Task<EvaluationResult> EvaluateMulticlassAsync<TInput>(string modelName, IPredictionModel<TInput, MulticlassPrediction> model, Holdout<TInput, string> holdout, CancellationToken cancellationToken = default)
         where TInput : class
     {
@@ -65,13 +68,14 @@ public sealed partial class ModelEvaluator : IEvaluator
         }
 
         using var activity = EvaluationTelemetry.StartEvaluate(modelName, EvaluationTask.Multiclass, holdout.DatasetId);
-        var table = new MulticlassTable(modelName, classes);
+        var table = new MulticlassTable(modelName, classes, (model as Training.IModelClassNames)?.ClassNames);
         var pass = Predict(modelName, model, holdout, table, cancellationToken);
         var matrix = ClassBreakdown.Confusion(classes, table.Labels, table.Predicted);
         var result = Assemble(modelName, EvaluationTask.Multiclass, holdout, table, pass) with
         {
             ConfusionMatrix = matrix,
             ClassMetrics = ClassBreakdown.PerClass(matrix),
+            ClassesUnknownToModel = table.UnknownToModel,
         };
         return Task.FromResult(Finish(activity, result));
     }

@@ -39,7 +39,7 @@ public static partial class MonitorReport
     private static string ClassShares(MonitorWindow window)
     {
         var total = window.PredictedClasses.Values.Sum();
-        return total == 0 ? "none" : string.Join(", ", window.PredictedClasses.Select(p => Inv($"{p.Key} {p.Value} ({100.0 * p.Value / total:0.0} %)")));
+        return total == 0 ? MlValue.Internal.MarkdownText.None : string.Join(", ", window.PredictedClasses.Select(p => Inv($"{p.Key} {p.Value} ({100.0 * p.Value / total:0.0} %)")));
     }
 
     private static void ClassesHtml(StringBuilder html, MonitorWindow window)

@@ -21,7 +21,7 @@ public static partial class MonitorReport
         var shown = windows.Skip(Math.Max(0, windows.Count - MaxSparklinePoints)).ToList();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(Encode(title)).Append("</title>")
-            .Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.drift{color:#b00;font-weight:bold}</style></head><body>")
+            .Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.drift{color:#b00;font-weight:bold}.scroll{max-width:100%;overflow-x:auto}td.reason{min-width:16em;max-width:36em;overflow-wrap:anywhere}</style></head><body>")
             .Append("<h1>Monitor report: ").Append(Encode(title)).Append("</h1>");
         if (shown.Count == 0)
         {
@@ -44,7 +44,8 @@ public static partial class MonitorReport
         Row(html, "data quality", "records", shown.Select(w => (double?)w.Records).ToList(), null);
         Row(html, "data quality", "too late", shown.Select(w => (double?)w.TooLate).ToList(), null);
         Row(html, "data quality", "unknown outcomes", shown.Select(w => (double?)(w.UnknownOutcomes + w.ExpiredOutcomes)).ToList(), null);
-        html.Append("</table><h2>Latest window</h2><pre>").Append(Encode(DriftMarkdown(shown[^1].Features.Append(shown[^1].Prediction)))).Append("</pre>");
+        html.Append("</table>");
+        LatestWindowHtml(html, shown[^1]);
         ClassesHtml(html, shown[^1]);
         return html.Append("</body></html>").ToString();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MlValue.Internal;
 
 namespace MlValue.Monitoring;
 
@@ -25,7 +26,7 @@ public static partial class MonitorReport
         foreach (var w in windows)
         {
             var drifted = w.Features.Append(w.Prediction).Where(f => f.Verdict == DriftVerdict.Drift).Select(f => f.Feature).ToList();
-            Line(md, $"| {Span(w)} | {w.Records} | {(drifted.Count == 0 ? "none" : string.Join(", ", drifted))} | {w.Performance.Labeled} | {Num(w.Performance.Accuracy)} | {Num(w.Performance.Auc)} | {w.LateAccepted} / {w.TooLate} | {w.UnknownOutcomes + w.ExpiredOutcomes} |");
+            Line(md, $"| {Span(w)} | {w.Records} | {(drifted.Count == 0 ? MarkdownText.None : string.Join(", ", drifted))} | {w.Performance.Labeled} | {Num(w.Performance.Accuracy)} | {Num(w.Performance.Auc)} | {w.LateAccepted} / {w.TooLate} | {w.UnknownOutcomes + w.ExpiredOutcomes} |");
         }
 
         foreach (var w in windows)
@@ -38,7 +39,7 @@ public static partial class MonitorReport
             Line(md, $"Performance: {Performance(w.Performance)}");
             md.Append(ClassesMarkdown(w));
             Line(md, $"");
-            Line(md, $"Data quality: {w.Records} records ({w.LateAccepted} late, stored), {w.TooLate} too late, {w.InFuture} in the future, {w.InvalidPredictions} invalid predictions, {w.UnknownOutcomes} unknown outcomes, {w.ExpiredOutcomes} expired outcomes; versions: {(w.Versions.Count == 0 ? "none" : string.Join(", ", w.Versions.Select(v => $"{v.Key} ({v.Value})")))}.");
+            Line(md, $"Data quality: {DataQuality(w)}");
         }
 
         return md.ToString();
@@ -55,17 +56,30 @@ public static partial class MonitorReport
         Line(md, $"|---|---|---|---:|---:|---|---:|---:|---|---|---|");
         foreach (var d in drifts)
         {
-            var extra = d.Kind switch
-            {
-                FeatureKind.Categorical => $"; {d.NewCategoryCount ?? 0} in new categories, ~{Num(d.DistinctEstimate, "0")} distinct",
-                FeatureKind.Text when d.UnseenTokenShare is { } u => $"; unseen tokens {Num(u)} (baseline {Num(d.BaselineUnseenTokenShare)})",
-                _ => string.Empty,
-            };
-            Line(md, $"| {d.Feature} | {d.Kind} | {Verdict(d.Verdict)} | {d.Count} | {d.Missing} | {Num(d.Mean)} ({Num(d.ReferenceMean)}) | {Num(d.Psi)} | {Num(d.JensenShannon)} | {Num(d.KsStatistic)} ({P(d.KsPValue)}) | {Num(d.ChiSquare, "0.0")} ({P(d.ChiSquarePValue)}) | {d.Reason}{extra} |");
+            Line(md, $"| {string.Join(" | ", DriftCells(d))} |");
         }
 
         return md.ToString();
     }
+
+    /// <summary>The cells of one drift row, shared by the Markdown and the HTML tables.</summary>
+    private static string[] DriftCells(FeatureDrift d)
+    {
+        var extra = d.Kind switch
+        {
+            FeatureKind.Categorical => Inv($"; {d.NewCategoryCount ?? 0} in new categories, ~{Num(d.DistinctEstimate, "0")} distinct"),
+            FeatureKind.Text when d.UnseenTokenShare is { } u => Inv($"; unseen tokens {Num(u)} (baseline {Num(d.BaselineUnseenTokenShare)})"),
+            _ => string.Empty,
+        };
+        return
+        [
+            d.Feature, d.Kind.ToString(), Verdict(d.Verdict), Inv($"{d.Count}"), Inv($"{d.Missing}"), $"{Num(d.Mean)} ({Num(d.ReferenceMean)})", Num(d.Psi), Num(d.JensenShannon),
+            $"{Num(d.KsStatistic)} ({P(d.KsPValue)})", $"{Num(d.ChiSquare, "0.0")} ({P(d.ChiSquarePValue)})", d.Reason + extra,
+        ];
+    }
+
+    private static string DataQuality(MonitorWindow w)
+        => Inv($"{w.Records} records ({w.LateAccepted} late, stored), {w.TooLate} too late, {w.InFuture} in the future, {w.InvalidPredictions} invalid predictions, {w.UnknownOutcomes} unknown outcomes, {w.ExpiredOutcomes} expired outcomes; versions: {(w.Versions.Count == 0 ? MarkdownText.None : string.Join(", ", w.Versions.Select(v => Inv($"{v.Key} ({v.Value})"))))}.");
 
     private static string Performance(WindowPerformance p)
         => p.Labeled == 0 ? "no outcomes yet."
@@ -84,11 +98,11 @@ public static partial class MonitorReport
         _ => "stable",
     };
 
-    private static string Span(MonitorWindow w) => Inv($"{w.Start:yyyy-MM-dd HH:mm} – {w.End:yyyy-MM-dd HH:mm}");
+    private static string Span(MonitorWindow w) => $"{MarkdownText.Iso(w.Start)} – {MarkdownText.Iso(w.End)}";
 
-    internal static string Num(double? value, string format = "0.000") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+    internal static string Num(double? value, string format = "0.000") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : MarkdownText.None;
 
-    private static string P(double? value) => value is { } v ? DriftEvaluator.Format(v) : "–";
+    private static string P(double? value) => value is { } v ? DriftEvaluator.Format(v) : MarkdownText.None;
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MlValue.Evaluation;
+using MlValue.Internal;
 
 namespace MlValue.Registry;
 
@@ -22,8 +24,8 @@ public static class RegistryMarkdown
             ["created at", Time(v.CreatedAt)],
             ["code version", v.CodeVersion],
             ["trainer", v.TrainerName],
-            ["seed", v.Seed is { } seed ? Number(seed) : "none"],
-            ["parent version", v.ParentVersion is { } parent ? Number(parent) : "none"],
+            ["seed", v.Seed is { } seed ? Number(seed) : MarkdownText.None],
+            ["parent version", v.ParentVersion is { } parent ? Number(parent) : MarkdownText.None],
             ["format", v.FormatId],
             ["artifact SHA-256", v.ArtifactSha256],
             ["artifact size", Number(v.ArtifactSize) + " bytes"],
@@ -51,11 +53,11 @@ public static class RegistryMarkdown
         var current = moves.Count == 0 ? "unset" : "version " + Number(moves[^1].ToVersion);
         Line(text, $"Now points to {current} after {Number(moves.Count)} move(s).");
         Line(text, string.Empty);
-        Table(text, ["#", "moved at", "from", "to", "reason"], [.. moves.Select((m, i) => new[] { Number(i + 1), Time(m.MovedAt), Version(m.FromVersion), Version(m.ToVersion), m.Reason })]);
+        Table(text, ["#", "moved at", "from", "to", "reason"], [.. moves.Select((m, i) => new[] { Number(i + 1), Time(m.MovedAt), Version(m.FromVersion), Version(m.ToVersion), Reason(m.Reason) })]);
         return text.ToString();
     }
 
-    private static string[] MoveRow(AliasMove m) => [Time(m.MovedAt), m.Alias, Version(m.FromVersion), Version(m.ToVersion), m.Reason];
+    private static string[] MoveRow(AliasMove m) => [Time(m.MovedAt), m.Alias, Version(m.FromVersion), Version(m.ToVersion), Reason(m.Reason)];
 
     private static void Section(StringBuilder text, string title, string[] header, string[][] rows)
     {
@@ -85,9 +87,28 @@ public static class RegistryMarkdown
 
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
-    private static string Version(int? version) => version is { } v ? "v" + Number(v) : "—";
+    /// <summary>A reason as one line: a promotion decision stored as JSON (as alias moves did before
+    /// <see cref="PromotionDecision.ToSummary"/>) is shown as its summary.</summary>
+    private static string Reason(string reason)
+    {
+        if (reason.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal))
+        {
+            try
+            {
+                return PromotionDecision.FromJson(reason).ToSummary();
+            }
+            catch (EvaluationException)
+            {
+                // Not a decision: shown as written.
+            }
+        }
+
+        return reason;
+    }
+
+    private static string Version(int? version) => version is { } v ? "v" + Number(v) : MarkdownText.None;
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset value) => MarkdownText.Iso(value);
 }

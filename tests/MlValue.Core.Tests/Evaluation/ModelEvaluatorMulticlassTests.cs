@@ -25,6 +25,43 @@ public sealed class ModelEvaluatorMulticlassTests
     }
 
     [TestMethod]
+    public async Task EvaluateMulticlass_KnownRows_MacroF1IsMeanOfPerClassF1()
+    {
+        var result = await Evaluator().EvaluateMulticlassAsync("m", Model(), Holdout(KnownRows()));
+
+        Assert.AreEqual(((2.0 / 3) + (2.0 / 3) + 1) / 3, result.Metric(MetricNames.MacroF1)!.Value!.Value, 1e-12);
+        Assert.AreEqual(result.ClassMetrics.Average(c => c.F1.Value!.Value), result.Metric(MetricNames.MacroF1)!.Value!.Value, 1e-12);
+        Assert.IsTrue(MetricNames.IsHigherBetter(MetricNames.MacroF1));
+        Assert.Contains(MetricNames.MacroF1, MetricNames.All);
+    }
+
+    [TestMethod]
+    public async Task Decide_MacroF1Rule_ChecksTheMetric()
+    {
+        var evaluator = Evaluator();
+        var worse = KnownRows().Select(r => r with { Predicted = "a" }).ToArray();
+        var champion = await evaluator.EvaluateMulticlassAsync("v1", Model(), Holdout(worse));
+        var challenger = await evaluator.EvaluateMulticlassAsync("v2", Model(), Holdout(KnownRows()));
+
+        var decision = evaluator.Decide(challenger, champion, null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.MacroF1, MinAbsoluteImprovement = 0.1, CheckSlices = false } }, RequireBaseline = false });
+
+        Assert.IsTrue(decision.Promote, decision.Reason);
+        Assert.AreEqual(MetricNames.MacroF1, decision.Checks.Single().Metric);
+    }
+
+    [TestMethod]
+    public async Task EvaluateMulticlass_ClassLabelledNeverPredicted_F1ZeroNotUndefined()
+    {
+        var rows = KnownRows().Select(r => r.Label == "c" ? r with { Predicted = "a" } : r).ToArray();
+
+        var result = await Evaluator().EvaluateMulticlassAsync("m", Model(), Holdout(rows));
+
+        var c = result.ClassMetrics.Single(x => x.ClassName == "c");
+        Assert.AreEqual(0.0, c.Recall.Value);
+        Assert.AreEqual(0.0, c.F1.Value);
+    }
+
+    [TestMethod]
     public async Task EvaluateMulticlass_ClassNeverPredicted_PrecisionUndefinedWithReason()
     {
         var rows = KnownRows().Where(r => r.Label != "c").ToArray();
@@ -44,7 +81,7 @@ public sealed class ModelEvaluatorMulticlassTests
 
         var error = await Assert.ThrowsExactlyAsync<EvaluationException>(() => Evaluator().EvaluateMulticlassAsync("m", Model(), Holdout(rows)));
 
-        Assert.AreEqual("Model 'm' on holdout row 4: the row has label 'z', which is not one of the holdout's ClassNames [a, b, c]; add the class or fix the record.", error.Message);
+        Assert.AreEqual("Model 'm' on holdout row 4: the row has label 'z', which is not one of the holdout's ClassNames [a, b, c]; add the class (a class may have no rows) or fix the record.", error.Message);
     }
 
     [TestMethod]

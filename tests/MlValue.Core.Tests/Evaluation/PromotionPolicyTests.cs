@@ -17,7 +17,7 @@ public sealed class PromotionPolicyTests
         var decision = evaluator.Decide(challenger, champion, baseline, SpamPolicy());
 
         Assert.IsTrue(decision.Promote, decision.Reason);
-        Snapshot.Verify(decision.ToMarkdown() + "\n## As JSON (stored by the registry as the reason of the alias move)\n\n```json\n" + decision.ToJson() + "\n```\n");
+        Snapshot.Verify(decision.ToMarkdown() + "\n## As the reason of the alias move\n\n" + decision.ToSummary() + "\n\n## As JSON (kept beside the version as " + PromotionDecision.AttachmentName + ")\n\n```json\n" + decision.ToJson() + "\n```\n");
     }
 
     [TestMethod]

@@ -48,6 +48,20 @@ public sealed class MonitorReportTests
     }
 
     [TestMethod]
+    public void ToHtml_LatestWindow_RenderedAsHtmlTablesNotMarkdown()
+    {
+        var windows = SixHours(300).Take(3).ToList();
+
+        var html = MonitorReport.ToHtml("demo", windows);
+
+        Assert.DoesNotContain("<pre>", html);
+        Assert.DoesNotContain("|---|", html);
+        StringAssert.Contains(html, "<h2>Latest window: 2025-01-06T04:00:00Z – 2025-01-06T06:00:00Z</h2><div class=\"scroll\"><table><tr><th>feature</th><th>kind</th><th>verdict</th>");
+        StringAssert.Contains(html, "<td class=\"drift\">drift</td>");
+        StringAssert.Contains(html, "<p>Data quality: ");
+    }
+
+    [TestMethod]
     public void ToHtml_NoWindows_SaysSo()
     {
         StringAssert.Contains(MonitorReport.ToHtml("empty", []), "No windows with data.");

@@ -33,6 +33,10 @@ public sealed class PolicyCheck
     /// <summary>Passed, failed or skipped.</summary>
     public required CheckOutcome Outcome { get; init; }
 
+    /// <summary>For a skipped check: why, in words shared by every check skipped for the same cause
+    /// (for example <c>slices smaller than 30 rows</c>), so reports can summarise them in one line.</summary>
+    public string? SkipReason { get; init; }
+
     /// <summary>One sentence that explains the outcome.</summary>
     public required string Detail { get; init; }
 }

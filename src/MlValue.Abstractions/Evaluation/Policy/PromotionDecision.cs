@@ -5,10 +5,12 @@ using System.Text.Json.Serialization;
 namespace MlValue.Evaluation;
 
 /// <summary>
-/// Whether a challenger should be promoted, with every check and a one-line reason. Serialise
-/// it with <see cref="ToJson"/> and store it as the reason of the alias move.
+/// Whether a challenger should be promoted, with every check and a one-line reason. Move the
+/// alias with <see cref="ToSummary"/> as its reason and keep the full decision, <see cref="ToJson"/>,
+/// as an attachment of the version (<see cref="AttachmentName"/>); <see cref="FromJson"/> reads it
+/// back, and also reads the JSON reasons that alias moves stored before the summary existed.
 /// </summary>
-public sealed class PromotionDecision
+public sealed partial class PromotionDecision
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -1,6 +1,7 @@
 namespace MlValue.Evaluation.Internal;
 
-/// <summary>Confusion matrix and per-class precision, recall and F1 from class indices.</summary>
+/// <summary>Confusion matrix and per-class precision, recall and F1 from class indices; F1 is
+/// 2·TP / (support + predicted), so a class labelled but never predicted has F1 0.</summary>
 internal static class ClassBreakdown
 {
     public static ConfusionMatrix Confusion(IReadOnlyList<string> classes, IReadOnlyList<int> labels, IReadOnlyList<int> predicted)
@@ -40,7 +41,9 @@ internal static class ClassBreakdown
                 Support = support,
                 Precision = precision,
                 Recall = recall,
-                F1 = BinaryMetrics.F1($"f1[{name}]", precision, recall),
+                F1 = support + predictedAs == 0
+                    ? MetricValue.Undefined($"f1[{name}]", $"no row is labelled or predicted '{name}'")
+                    : MetricValue.Of($"f1[{name}]", 2.0 * hits / (support + predictedAs)),
             });
         }
 

@@ -35,7 +35,11 @@ internal static partial class PromotionJudge
             detail = Text($"{metric} {value:0.0000} vs champion {champion:0.0000}: improvement {gain:+0.0000;-0.0000;0.0000}, needs at least {margin:+0.0000;-0.0000;0.0000}");
         }
 
-        return new PolicyCheck { Kind = CheckKind.ImprovementOverChampion, Metric = metric, Challenger = mine.Value, Champion = theirs.Value, Margin = margin, Outcome = outcome, Detail = detail };
+        return new PolicyCheck
+        {
+            Kind = CheckKind.ImprovementOverChampion, Metric = metric, Challenger = mine.Value, Champion = theirs.Value, Margin = margin, Outcome = outcome, Detail = detail,
+            SkipReason = outcome == CheckOutcome.Skipped ? $"{metric} undefined for the champion" : null,
+        };
     }
 
     private static PolicyCheck BaselineCheck(string metric, MetricValue mine, MetricValue theirs, bool higher)
@@ -48,7 +52,11 @@ internal static partial class PromotionJudge
                 => (CheckOutcome.Passed, Text($"{metric} {value:0.0000} beats the baseline {baseline:0.0000}")),
             ({ } value, { } baseline) => (CheckOutcome.Failed, Text($"{metric} {value:0.0000} does not beat the no-ML baseline {baseline:0.0000}")),
         };
-        return new PolicyCheck { Kind = CheckKind.BeatsBaseline, Metric = metric, Challenger = mine.Value, Baseline = theirs.Value, Outcome = outcome, Detail = detail };
+        return new PolicyCheck
+        {
+            Kind = CheckKind.BeatsBaseline, Metric = metric, Challenger = mine.Value, Baseline = theirs.Value, Outcome = outcome, Detail = detail,
+            SkipReason = outcome == CheckOutcome.Skipped ? $"{metric} undefined for the baseline" : null,
+        };
     }
 
     private static IEnumerable<PolicyCheck> SliceChecks(MetricRule rule, EvaluationResult challenger, EvaluationResult champion, double tolerance, bool higher)
@@ -59,15 +67,15 @@ internal static partial class PromotionJudge
             var mine = slice.Metrics.FirstOrDefault(m => m.Name == rule.Metric);
             var theirs = other?.Metrics.FirstOrDefault(m => m.Name == rule.Metric);
             var where = $"{slice.Segment}={slice.Key}";
-            (CheckOutcome Outcome, string Detail) verdict = (mine, theirs) switch
+            (CheckOutcome Outcome, string Detail, string? Skip) verdict = (mine, theirs) switch
             {
-                _ when other is null => (CheckOutcome.Skipped, $"slice {where} is missing from the champion's evaluation; evaluate both with the same segments"),
-                _ when slice.TooSmall => (CheckOutcome.Skipped, Text($"slice {where} has {slice.Count} rows, fewer than the {challenger.MinSliceSize} needed to trust it; ignored")),
+                _ when other is null => (CheckOutcome.Skipped, $"slice {where} is missing from the champion's evaluation; evaluate both with the same segments", "slices missing from the champion's evaluation"),
+                _ when slice.TooSmall => (CheckOutcome.Skipped, Text($"slice {where} has {slice.Count} rows, fewer than the {challenger.MinSliceSize} needed to trust it; ignored"), Text($"slices smaller than {challenger.MinSliceSize} rows")),
                 ({ Value: { } value }, { Value: { } before }) when Better(before, value, higher) > tolerance + Slack
-                    => (CheckOutcome.Failed, Text($"{rule.Metric} regresses on slice {where} from {before:0.0000} to {value:0.0000} ({-Better(before, value, higher):+0.0000;-0.0000}), more than the tolerance {tolerance:0.0000}")),
+                    => (CheckOutcome.Failed, Text($"{rule.Metric} regresses on slice {where} from {before:0.0000} to {value:0.0000} ({-Better(before, value, higher):+0.0000;-0.0000}), more than the tolerance {tolerance:0.0000}"), null),
                 ({ Value: { } value }, { Value: { } before })
-                    => (CheckOutcome.Passed, Text($"{rule.Metric} on slice {where}: {before:0.0000} → {value:0.0000}, within the tolerance {tolerance:0.0000}")),
-                _ => (CheckOutcome.Skipped, $"{rule.Metric} is undefined on slice {where} ({mine?.UndefinedReason ?? theirs?.UndefinedReason ?? "not computed"})"),
+                    => (CheckOutcome.Passed, Text($"{rule.Metric} on slice {where}: {before:0.0000} → {value:0.0000}, within the tolerance {tolerance:0.0000}"), null),
+                _ => (CheckOutcome.Skipped, $"{rule.Metric} is undefined on slice {where} ({mine?.UndefinedReason ?? theirs?.UndefinedReason ?? "not computed"})", $"{rule.Metric} undefined on the slice"),
             };
             yield return new PolicyCheck
             {
@@ -80,6 +88,7 @@ internal static partial class PromotionJudge
                 Margin = tolerance,
                 Outcome = verdict.Outcome,
                 Detail = verdict.Detail,
+                SkipReason = verdict.Skip,
             };
         }
     }

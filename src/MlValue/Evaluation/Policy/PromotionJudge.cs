@@ -87,7 +87,15 @@ internal static partial class PromotionJudge
         if (other.Task != challenger.Task || other.Count != challenger.Count || !string.Equals(other.DatasetId, challenger.DatasetId, StringComparison.Ordinal))
         {
             throw new EvaluationException(Text(
-                $"The {role} '{other.ModelName}' was evaluated on a different holdout ({other.Task}, {other.Count} rows, dataset '{other.DatasetId ?? "(none)"}') than the challenger '{challenger.ModelName}' ({challenger.Task}, {challenger.Count} rows, dataset '{challenger.DatasetId ?? "(none)"}'). Evaluate every model on the same holdout before comparing."));
+                $"The {role} '{other.ModelName}' was evaluated on a different holdout ({other.Task}, {other.Count} rows, dataset '{other.DatasetId ?? "-"}') than the challenger '{challenger.ModelName}' ({challenger.Task}, {challenger.Count} rows, dataset '{challenger.DatasetId ?? "-"}'). Evaluate every model on the same holdout before comparing."));
+        }
+
+        var mine = challenger.ConfusionMatrix?.Classes ?? [];
+        var theirs = other.ConfusionMatrix?.Classes ?? [];
+        if (challenger.Task == EvaluationTask.Multiclass && !mine.SequenceEqual(theirs, StringComparer.Ordinal))
+        {
+            throw new EvaluationException(Text(
+                $"The {role} '{other.ModelName}' was evaluated against the classes [{string.Join(", ", theirs)}] but the challenger '{challenger.ModelName}' against [{string.Join(", ", mine)}]. Evaluate every model with the same holdout ClassNames; a model trained on fewer classes is aligned by name when it names its classes (WithClassNames)."));
         }
     }
 

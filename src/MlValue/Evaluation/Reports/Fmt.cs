@@ -5,10 +5,13 @@ namespace MlValue.Evaluation.Reports;
 /// <summary>Deterministic, invariant formatting shared by the reports.</summary>
 internal static class Fmt
 {
-    public static string N(double? value, int decimals = 4)
-        => value is { } v ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "—";
+    /// <summary>The placeholder for "none" in every report.</summary>
+    public const string None = MlValue.Internal.MarkdownText.None;
 
-    public static string Metric(MetricValue? metric) => metric is null ? "—" : metric.Value.HasValue ? N(metric.Value) : "undefined";
+    public static string N(double? value, int decimals = 4)
+        => value is { } v ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : None;
+
+    public static string Metric(MetricValue? metric) => metric is null ? None : metric.Value.HasValue ? N(metric.Value) : "undefined";
 
     public static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 

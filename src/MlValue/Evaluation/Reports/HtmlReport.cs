@@ -4,7 +4,7 @@ using System.Text;
 namespace MlValue.Evaluation.Reports;
 
 /// <summary>One self-contained HTML file: inline CSS and SVG, no script, no external resource.</summary>
-internal static class HtmlReport
+internal static partial class HtmlReport
 {
     /// <summary>The most slices drawn per segment, so the file stays bounded.</summary>
     public const int MaxSlicesPerSegment = 40;
@@ -12,7 +12,8 @@ internal static class HtmlReport
     private const string Style = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}"
         + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}svg text{font-size:11px;fill:#333}"
         + ".curve{fill:none;stroke:#1f6feb;stroke-width:2}.frame{fill:none;stroke:#999}.diagonal{stroke:#bbb;stroke-dasharray:4}"
-        + "circle{fill:#1f6feb}.bar{fill:#1f6feb}.bar.small{fill:#d29922}.cell{fill:#1f6feb}.pass{color:#1a7f37}.fail{color:#cf222e}.skip{color:#777}";
+        + "circle{fill:#1f6feb}.bar{fill:#1f6feb}.bar.small{fill:#d29922}.cell{fill:#1f6feb}.pass{color:#1a7f37}.fail{color:#cf222e}.skip{color:#777}"
+        + ".scroll{max-width:100%;overflow-x:auto}td.detail{min-width:16em;max-width:36em;overflow-wrap:anywhere}td.num{text-align:right}";
 
     public static string Render(EvaluationResult result, PromotionDecision? decision)
     {
@@ -20,7 +21,7 @@ internal static class HtmlReport
         var title = "Evaluation of " + result.ModelName;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
         html.Append("<h1>").Append(E(title)).Append("</h1>\n<p>").Append(E(MarkdownReport.EvaluationTaskName(result.Task))).Append(" on holdout ")
-            .Append(E(result.DatasetId ?? "(no id)")).Append(", ").Append(Fmt.I(result.Count)).Append(" rows.</p>\n");
+            .Append(E(result.DatasetId ?? Fmt.None)).Append(", ").Append(Fmt.I(result.Count)).Append(" rows.</p>\n");
         html.Append("<section id=\"metrics\"><h2>Metrics</h2><table><tr><th>metric</th><th>value</th><th>note</th></tr>");
         foreach (var m in result.Metrics)
         {
@@ -32,6 +33,8 @@ internal static class HtmlReport
         {
             Decision(html, decision);
         }
+
+        Classes(html, result);
 
         if (result.Roc.Count > 0)
         {
@@ -52,22 +55,6 @@ internal static class HtmlReport
 
         Worst(html, result);
         return html.Append("</body></html>\n").ToString();
-    }
-
-    private static void Decision(StringBuilder html, PromotionDecision decision)
-    {
-        html.Append("<section id=\"decision\"><h2>Promotion decision: ").Append(decision.Promote ? "PROMOTE" : "REJECT").Append("</h2><p>").Append(E(decision.Reason)).Append("</p>");
-        html.Append("<table><tr><th>check</th><th>metric</th><th>slice</th><th>challenger</th><th>champion</th><th>baseline</th><th>threshold</th><th>margin</th><th>outcome</th><th>detail</th></tr>");
-        foreach (var c in decision.Checks)
-        {
-            var css = c.Outcome switch { CheckOutcome.Passed => "pass", CheckOutcome.Failed => "fail", _ => "skip" };
-            html.Append("<tr class=\"").Append(css).Append("\"><td>").Append(c.Kind).Append("</td><td>").Append(E(c.Metric ?? "—")).Append("</td><td>")
-                .Append(E(c.Segment is null ? "—" : $"{c.Segment}={c.Slice}")).Append("</td><td>").Append(Fmt.N(c.Challenger)).Append("</td><td>").Append(Fmt.N(c.Champion))
-                .Append("</td><td>").Append(Fmt.N(c.Baseline)).Append("</td><td>").Append(Fmt.N(c.Threshold)).Append("</td><td>").Append(Fmt.N(c.Margin))
-                .Append("</td><td>").Append(c.Outcome).Append("</td><td>").Append(E(c.Detail)).Append("</td></tr>");
-        }
-
-        html.Append("</table></section>\n");
     }
 
     private static void Slices(StringBuilder html, EvaluationResult result)

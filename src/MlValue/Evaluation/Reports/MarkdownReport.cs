@@ -10,8 +10,8 @@ internal static class MarkdownReport
         md.Append("# Evaluation of ").Append(Fmt.Cell(result.ModelName)).Append("\n\n");
         md.Append("| | |\n|---|---|\n");
         md.Append("| task | ").Append(EvaluationTaskName(result.Task)).Append(" |\n");
-        md.Append("| holdout | ").Append(Fmt.Cell(result.DatasetId ?? "(no id)")).Append(", ").Append(Fmt.I(result.Count)).Append(" rows |\n");
-        md.Append("| evaluated at | ").Append(result.EvaluatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append(" |\n\n");
+        md.Append("| holdout | ").Append(Fmt.Cell(result.DatasetId ?? Fmt.None)).Append(", ").Append(Fmt.I(result.Count)).Append(" rows |\n");
+        md.Append("| evaluated at | ").Append(MlValue.Internal.MarkdownText.Iso(result.EvaluatedAt)).Append(" |\n\n");
 
         md.Append("## Metrics\n\n| metric | value | note |\n|---|---|---|\n");
         foreach (var m in result.Metrics)
@@ -26,6 +26,17 @@ internal static class MarkdownReport
             {
                 md.Append("| ").Append(Fmt.Cell(c.ClassName)).Append(" | ").Append(Fmt.I(c.Support)).Append(" | ").Append(Fmt.Metric(c.Precision))
                     .Append(" | ").Append(Fmt.Metric(c.Recall)).Append(" | ").Append(Fmt.Metric(c.F1)).Append(" |\n");
+            }
+
+            if (result.Metric(MetricNames.MacroF1) is { } macro)
+            {
+                md.Append("| macro | ").Append(Fmt.I(result.ClassMetrics.Sum(c => c.Support))).Append(" | ").Append(Fmt.None).Append(" | ").Append(Fmt.None)
+                    .Append(" | ").Append(Fmt.Metric(macro)).Append(" |\n");
+            }
+
+            if (result.ClassesUnknownToModel.Count > 0)
+            {
+                md.Append("\nClasses the model does not know (never predicted, recall 0): ").Append(Fmt.Cell(string.Join(", ", result.ClassesUnknownToModel))).Append(".\n");
             }
         }
 
