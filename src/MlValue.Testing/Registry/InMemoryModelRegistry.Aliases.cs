@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlValue.Registry;
-using MlValue.Testing.Registry;
 
 namespace MlValue.Testing;
 
@@ -9,8 +8,8 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<AliasMove> SetAliasAsync(string modelName, string alias, int version, int? expectedCurrentVersion, string reason, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
-        RegistryNameRules.Alias(alias);
+        RegistryNames.ModelName(modelName);
+        RegistryNames.Alias(alias);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         lock (_gate)
         {
@@ -21,8 +20,8 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<AliasMove> RollbackAliasAsync(string modelName, string alias, string reason, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
-        RegistryNameRules.Alias(alias);
+        RegistryNames.ModelName(modelName);
+        RegistryNames.Alias(alias);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         lock (_gate)
         {
@@ -40,8 +39,8 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<IReadOnlyList<AliasMove>> GetAliasHistoryAsync(string modelName, string alias, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
-        RegistryNameRules.Alias(alias);
+        RegistryNames.ModelName(modelName);
+        RegistryNames.Alias(alias);
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<AliasMove>>(_aliases.TryGetValue((modelName, alias), out var moves) ? [.. moves] : []);
@@ -51,7 +50,7 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, int>> GetAliasesAsync(string modelName, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
+        RegistryNames.ModelName(modelName);
         lock (_gate)
         {
             var aliases = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using MlValue.Registry;
-using MlValue.Testing.Registry;
 using MlValue.Training;
 
 namespace MlValue.Testing;
@@ -10,7 +9,7 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<ModelArtifact> LoadArtifactAsync(string modelName, int version, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
+        RegistryNames.ModelName(modelName);
         lock (_gate)
         {
             _artifactLoads++;
@@ -22,8 +21,8 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<byte[]?> LoadAttachmentAsync(string modelName, int version, string attachmentName, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
-        RegistryNameRules.AttachmentName(attachmentName);
+        RegistryNames.ModelName(modelName);
+        RegistryNames.AttachmentName(attachmentName);
         lock (_gate)
         {
             var found = Find(modelName, version) ?? throw NoSuchVersion(modelName, version);

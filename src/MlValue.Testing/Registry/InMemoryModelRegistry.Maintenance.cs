@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlValue.Registry;
-using MlValue.Testing.Registry;
 
 namespace MlValue.Testing;
 
@@ -9,7 +8,7 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<ModelLineage?> GetLineageAsync(string modelName, int version, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
+        RegistryNames.ModelName(modelName);
         lock (_gate)
         {
             if (Find(modelName, version) is not { } found)
@@ -31,7 +30,7 @@ public sealed partial class InMemoryModelRegistry
     /// <inheritdoc />
     public Task<RetentionResult> ApplyRetentionAsync(string modelName, RetentionPolicy policy, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
+        RegistryNames.ModelName(modelName);
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.KeepLast < 1)
         {

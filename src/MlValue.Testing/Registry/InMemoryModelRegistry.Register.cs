@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlValue.Registry;
-using MlValue.Testing.Registry;
 using MlValue.Training;
 
 namespace MlValue.Testing;
@@ -20,12 +19,12 @@ public sealed partial class InMemoryModelRegistry
         ArgumentNullException.ThrowIfNull(query);
         if (query.ModelName is not null)
         {
-            RegistryNameRules.ModelName(query.ModelName);
+            RegistryNames.ModelName(query.ModelName);
         }
 
         if (query.Alias is not null)
         {
-            RegistryNameRules.Alias(query.Alias);
+            RegistryNames.Alias(query.Alias);
         }
 
         lock (_gate)
@@ -44,8 +43,8 @@ public sealed partial class InMemoryModelRegistry
     private ModelVersion Register(ModelRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var model = RegistryNameRules.ModelName(registration.ModelName);
-        Check(registration, model);
+        var model = RegistryNames.ModelName(registration.ModelName);
+        RegistrationRules.Check(registration, model);
         lock (_gate)
         {
             var number = (_lastNumbers.TryGetValue(model, out var last) ? last : 0) + 1;
@@ -91,34 +90,5 @@ public sealed partial class InMemoryModelRegistry
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         _blobs[sha256] = bytes.ToArray();
         return sha256;
-    }
-
-    private static void Check(ModelRegistration registration, string model)
-    {
-        ArgumentNullException.ThrowIfNull(registration.Artifact);
-        if (string.IsNullOrWhiteSpace(registration.TrainerName))
-        {
-            throw new ModelRegistryException($"Model '{model}': the registration has no trainer name. Set ModelRegistration.TrainerName to the trainer that produced the artifact.");
-        }
-
-        if (registration.TrainingDatasetIds is not { Count: > 0 } || registration.TrainingDatasetIds.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ModelRegistryException($"Model '{model}': the registration names no training dataset, so the version could not be traced to its data. Set ModelRegistration.TrainingDatasetIds to the id(s) of the dataset(s) the model was trained on; none may be empty.");
-        }
-
-        foreach (var name in registration.Attachments.Keys)
-        {
-            RegistryNameRules.AttachmentName(name);
-        }
-
-        if (registration.Metrics.Any(m => string.IsNullOrWhiteSpace(m.Key) || !double.IsFinite(m.Value)))
-        {
-            throw new ModelRegistryException($"Model '{model}': metric names must not be empty and metric values must be finite numbers.");
-        }
-
-        if (registration.Tags.Keys.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ModelRegistryException($"Model '{model}': a tag has an empty key. Give every tag a key.");
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlValue.Registry;
-using MlValue.Testing.Registry;
 using MlValue.Training;
 
 namespace MlValue.Testing;
@@ -102,7 +101,7 @@ public sealed partial class InMemoryModelRegistry : IModelRegistry, IModelRegist
     /// <inheritdoc />
     public Task<ModelVersion?> GetVersionAsync(string modelName, int version, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
+        RegistryNames.ModelName(modelName);
         lock (_gate)
         {
             return Task.FromResult(Find(modelName, version));
@@ -112,8 +111,8 @@ public sealed partial class InMemoryModelRegistry : IModelRegistry, IModelRegist
     /// <inheritdoc />
     public Task<ModelVersion?> GetByAliasAsync(string modelName, string alias, CancellationToken cancellationToken = default)
     {
-        RegistryNameRules.ModelName(modelName);
-        RegistryNameRules.Alias(alias);
+        RegistryNames.ModelName(modelName);
+        RegistryNames.Alias(alias);
         lock (_gate)
         {
             return Task.FromResult(CurrentAlias(modelName, alias) is { } version ? Find(modelName, version) : null);

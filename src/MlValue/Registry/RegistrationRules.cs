@@ -2,12 +2,17 @@ using System.Globalization;
 
 namespace MlValue.Registry;
 
-/// <summary>What every registry store checks before it registers a version.</summary>
-internal static class RegistrationRules
+/// <summary>
+/// What every registry store checks before it registers a version: a trainer name, training-data
+/// lineage, finite metrics, non-empty tag keys and allowed attachment names. A store calls
+/// <see cref="Check"/> first, so all stores refuse the same registrations with the same message.
+/// </summary>
+public static class RegistrationRules
 {
     /// <summary>Throws a <see cref="ModelRegistryException"/> that says what to fix when <paramref name="registration"/> cannot be registered.</summary>
     /// <param name="registration">The registration.</param>
-    /// <param name="model">The model name, already validated.</param>
+    /// <param name="model">The model name, already validated with <see cref="RegistryNames.ModelName"/>.</param>
+    /// <exception cref="ModelRegistryException">The registration cannot be registered; the message says what to fix.</exception>
     public static void Check(ModelRegistration registration, string model)
     {
         ArgumentNullException.ThrowIfNull(registration.Artifact);

@@ -99,6 +99,7 @@ public sealed class ServedReferenceTests
             ModelName = "price",
             Artifact = new ModelArtifact(ClassFormat.Id, ClassFormat.Artifact("value")),
             TrainerName = "test",
+            TrainingDatasetIds = ["ds-train"],
             Attachments = new Dictionary<string, byte[]>([profile.ToAttachment()]),
         })).Version;
 
