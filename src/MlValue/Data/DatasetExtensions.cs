@@ -1,3 +1,5 @@
+using System.Globalization;
+using MlValue.Cleaning;
 using MlValue.Evaluation;
 using MlValue.Training;
 
@@ -37,5 +39,26 @@ public static class DatasetExtensions
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(label);
         return new Holdout<T, TLabel>(dataset.AsEnumerable(), label) { DatasetId = dataset.Id, ClassNames = classNames, Segments = segments ?? [] };
+    }
+
+    /// <summary>
+    /// Cleans the dataset and returns the clean rows as a new dataset whose provenance names this one
+    /// as its parent and says how many rows were quarantined, with the cleaning result beside it
+    /// (its quarantine holds every rejected row with its rule and reason; clean + quarantined = input).
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="cleaner">The cleaner (for example from <c>AddRecordCleaner&lt;T&gt;</c>).</param>
+    /// <param name="cancellationToken">Stops the pass between records.</param>
+    /// <returns>The clean dataset and the cleaning result.</returns>
+    public static CleanedDataset<T> Clean<T>(this Dataset<T> dataset, IRecordCleaner<T> cleaner, CancellationToken cancellationToken = default)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(cleaner);
+        var result = cleaner.Clean(dataset.AsEnumerable(), (_, index) => index.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var derivation = string.Create(CultureInfo.InvariantCulture, $"cleaned: {result.Clean.Count} of {dataset.Count} kept, {result.Quarantine.Count} quarantined");
+        var clean = Dataset.FromRecords(result.Clean, dataset.Provenance.Derive(dataset.Id, derivation));
+        return new CleanedDataset<T>(clean, result);
     }
 }
