@@ -10,11 +10,6 @@ namespace MlValue.Cleaning;
 public interface IRecordCleaner<T>
     where T : class
 {
-    /// <summary>Cleans <paramref name="records"/>; the position of a record is its zero-based index.</summary>
-    /// <param name="records">The records, read once.</param>
-    /// <returns>Clean records in input order, the quarantine and the report.</returns>
-    CleaningResult<T> Clean(IEnumerable<T?> records);
-
     /// <summary>Cleans <paramref name="records"/>, naming each record's source position with <paramref name="positionOf"/>.</summary>
     /// <param name="records">The records, read once.</param>
     /// <param name="positionOf">

@@ -14,12 +14,6 @@ public interface IPredictor<in TInput, TOutput>
     /// <summary>The model name this predictor serves.</summary>
     string ModelName { get; }
 
-    /// <summary>Predicts with the primary arm (and the shadow arm beside it, when configured).</summary>
-    /// <param name="input">The input record.</param>
-    /// <returns>The prediction with the version that answered.</returns>
-    /// <exception cref="PredictorNotReadyException">No version of the primary alias has been loaded yet.</exception>
-    Prediction<TOutput> Predict(TInput input);
-
     /// <summary>Predicts with a routing key (canary) and a correlation id (observers, shadow records).</summary>
     /// <param name="input">The input record.</param>
     /// <param name="request">The routing key and correlation id.</param>

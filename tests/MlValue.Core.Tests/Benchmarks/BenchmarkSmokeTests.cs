@@ -1,4 +1,5 @@
 using System.Reflection;
+using MlValue.Cleaning;
 using BenchmarkDotNet.Attributes;
 using MlValue.Benchmarks.DataPath;
 using MlValue.Benchmarks.Monitoring;
