@@ -70,4 +70,33 @@ public sealed class ModelFormatRegistry
                 error);
         }
     }
+
+    /// <summary>
+    /// Loads a trained model as the prediction type its task gives, so the caller cannot match them
+    /// wrongly: binary models load as <see cref="BinaryPrediction"/>, multiclass as
+    /// <see cref="MulticlassPrediction"/>, regression as <see cref="RegressionPrediction"/>.
+    /// </summary>
+    /// <typeparam name="TInput">The input record type.</typeparam>
+    /// <typeparam name="TOutput">The prediction type; it must be the one of the model's task.</typeparam>
+    /// <param name="model">What the trainer returned.</param>
+    /// <returns>A fully loaded, thread-safe model.</returns>
+    /// <exception cref="ModelLoadException">The prediction type is not the one of the model's task, or the artifact cannot be loaded.</exception>
+    public IPredictionModel<TInput, TOutput> Load<TInput, TOutput>(TrainedModel model)
+        where TInput : class
+        where TOutput : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var expected = model.Task switch
+        {
+            PredictionTask.BinaryClassification => typeof(BinaryPrediction),
+            PredictionTask.MulticlassClassification => typeof(MulticlassPrediction),
+            _ => typeof(RegressionPrediction),
+        };
+        if (typeof(TOutput) != expected)
+        {
+            throw new ModelLoadException($"'{model.TrainerName}' is a {model.Task} model and predicts {expected.Name}, but {typeof(TOutput).Name} was asked for. How to fix: load it as IPredictionModel<{typeof(TInput).Name}, {expected.Name}>.");
+        }
+
+        return Load<TInput, TOutput>(model.Artifact);
+    }
 }

@@ -69,6 +69,20 @@ public sealed class PromotionStepTests
         StringAssert.Contains(error.Message, "system tags");
     }
 
+    [TestMethod]
+    public async Task Load_TrainedModelAsTheWrongPredictionType_ThrowsNamingTheRightOne()
+    {
+        await using var provider = Provider();
+        var (_, text, _) = await TrainAsync();
+        var formats = provider.GetRequiredService<ModelFormatRegistry>();
+
+        using var model = formats.Load<Mail, BinaryPrediction>(text);
+        var error = Assert.ThrowsExactly<ModelLoadException>(() => formats.Load<Mail, MulticlassPrediction>(text));
+
+        Assert.IsTrue(model.Predict(new Mail { Subject = "win money", Body = "click" }).Probability is >= 0 and <= 1);
+        StringAssert.Contains(error.Message, "is a BinaryClassification model and predicts BinaryPrediction, but MulticlassPrediction was asked for");
+    }
+
     private ServiceProvider Provider()
     {
         var services = new ServiceCollection();
