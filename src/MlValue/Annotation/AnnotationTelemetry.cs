@@ -27,7 +27,7 @@ internal static class AnnotationTelemetry
         }
 
         var abstains = annotations.Count(a => a.IsAbstain);
-        var tag = new KeyValuePair<string, object?>("annotator", annotatorId);
+        var tag = new KeyValuePair<string, object?>("mlvalue.annotator", annotatorId);
         Labels.Add(annotations.Count - abstains, tag);
         Abstains.Add(abstains, tag);
     }

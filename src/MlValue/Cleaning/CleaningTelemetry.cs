@@ -22,14 +22,14 @@ internal static class CleaningTelemetry
 
         if (report.NullRecords > 0)
         {
-            Quarantined.Add(report.NullRecords, new KeyValuePair<string, object?>("rule", CleaningReport.NullRecordRule));
+            Quarantined.Add(report.NullRecords, new KeyValuePair<string, object?>("mlvalue.cleaning.rule", CleaningReport.NullRecordRule));
         }
 
         foreach (var step in report.Transforms.Concat(report.Rules))
         {
             if (step.Rejected > 0)
             {
-                Quarantined.Add(step.Rejected, new KeyValuePair<string, object?>("rule", step.Name));
+                Quarantined.Add(step.Rejected, new KeyValuePair<string, object?>("mlvalue.cleaning.rule", step.Name));
             }
         }
     }

@@ -104,7 +104,7 @@ public sealed partial class ModelMonitor<T>
         {
             if (value is { } v)
             {
-                scores.Add(new Measurement<double>(v, _tag, new("feature", drift.Feature), new("metric", metric)));
+                scores.Add(new Measurement<double>(v, _tag, new("mlvalue.feature", drift.Feature), new("mlvalue.metric", metric)));
             }
         }
     }

@@ -51,7 +51,7 @@ public sealed partial class LoopRunner
         if (!await _store.TryAcquireLeaseAsync(loop.Name, holder, _time.GetUtcNow(), _leaseDuration, cancellationToken).ConfigureAwait(false))
         {
             LogBusy(loop.Name);
-            RunMetrics.Busy.Add(1, new KeyValuePair<string, object?>("loop", loop.Name));
+            RunMetrics.Busy.Add(1, new KeyValuePair<string, object?>("mlvalue.loop", loop.Name));
             return null;
         }
 

@@ -69,7 +69,7 @@ public sealed partial class LoopScheduler
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogTriggerFailed(ex, context.LoopName, trigger.Name);
-            RunMetrics.TriggerErrors.Add(1, new("loop", context.LoopName), new("trigger", trigger.Name));
+            RunMetrics.TriggerErrors.Add(1, new("mlvalue.loop", context.LoopName), new("mlvalue.trigger", trigger.Name));
             return TriggerDecision.Hold($"{trigger.Name}: evaluation failed ({ex.GetType().Name}: {ex.Message})");
         }
     }

@@ -29,9 +29,9 @@ internal sealed class LoadedModel<TInput, TOutput>
         LoadedAt = loadedAt;
         Tags =
         [
-            new("model", modelName),
-            new("version", version),
-            new("arm", ServingTelemetry.ArmName(arm)),
+            new("mlvalue.model.name", modelName),
+            new("mlvalue.model.version", version),
+            new("mlvalue.arm", ServingTelemetry.ArmName(arm)),
         ];
     }
 

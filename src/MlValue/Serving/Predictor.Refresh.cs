@@ -98,7 +98,7 @@ internal sealed partial class Predictor<TInput, TOutput>
 #pragma warning restore CA1031
         {
             Record(slot, from, to, error);
-            ServingTelemetry.SwapFailures.Add(1, [new("model", ModelName), new("alias", slot.Alias), new("arm", ServingTelemetry.ArmName(slot.Arm))]);
+            ServingTelemetry.SwapFailures.Add(1, [new("mlvalue.model.name", ModelName), new("mlvalue.alias", slot.Alias), new("mlvalue.arm", ServingTelemetry.ArmName(slot.Arm))]);
             ServingLog.SwapFailed(_logger, error, ModelName, slot.Alias, ServingTelemetry.ArmName(slot.Arm), to, from);
         }
     }
@@ -136,7 +136,7 @@ internal sealed partial class Predictor<TInput, TOutput>
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("model", ModelName));
+                ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
                 ServingLog.ObserverSwapFailed(_logger, error, ModelName, change.ToVersion);
             }
         }

@@ -57,7 +57,7 @@ internal sealed partial class Predictor<TInput, TOutput>
                 catch (Exception error)
 #pragma warning restore CA1031
                 {
-                    ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("model", ModelName));
+                    ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
                     ServingLog.ObserverFailed(_logger, error, ModelName);
                 }
             }

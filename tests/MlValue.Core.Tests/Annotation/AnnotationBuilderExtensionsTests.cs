@@ -82,5 +82,5 @@ public sealed class AnnotationBuilderExtensionsTests
     }
 
     private static long Sum(MetricCollector<long> collector, string annotator)
-        => collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags["annotator"], annotator)).Sum(m => m.Value);
+        => collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags["mlvalue.annotator"], annotator)).Sum(m => m.Value);
 }

@@ -63,7 +63,7 @@ public sealed class CleaningServiceCollectionExtensionsTests
         cleaner.Clean([new Row { Score = 0.5 }, new Row { Score = 2 }, new Row { Score = double.NaN }]);
 
         Assert.IsTrue(records.GetMeasurementSnapshot().Any(m => m.Value == 3));
-        var tagged = quarantined.GetMeasurementSnapshot().Where(m => Equals(m.Tags["rule"], "telemetry-score")).ToList();
+        var tagged = quarantined.GetMeasurementSnapshot().Where(m => Equals(m.Tags["mlvalue.cleaning.rule"], "telemetry-score")).ToList();
         Assert.AreEqual(2, tagged.Sum(m => m.Value));
     }
 

@@ -84,7 +84,7 @@ public sealed class ModelMonitorHotPathTests
         Assert.AreEqual(300, records.GetMeasurementSnapshot().Where(Mine).Sum(m => m.Value));
         Assert.AreEqual(1, late.GetMeasurementSnapshot().Where(Mine).Sum(m => m.Value));
         Assert.AreEqual(1, unknown.GetMeasurementSnapshot().Where(Mine).Sum(m => m.Value));
-        var psi = drift.GetMeasurementSnapshot().Where(Mine).Single(m => Equals(m.Tags["feature"], "value") && Equals(m.Tags["metric"], "psi"));
+        var psi = drift.GetMeasurementSnapshot().Where(Mine).Single(m => Equals(m.Tags["mlvalue.feature"], "value") && Equals(m.Tags["mlvalue.metric"], "psi"));
         Assert.IsTrue(psi.Value > 0.1, $"psi {psi.Value}");
     }
 }

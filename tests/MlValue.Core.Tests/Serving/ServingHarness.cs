@@ -48,7 +48,7 @@ internal sealed class ServingHarness : IDisposable
     public static MetricCollector<long> Collect(string instrument) => new(MlValueTelemetry.Meter, instrument);
 
     public static long Sum(MetricCollector<long> collector, string model)
-        => collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags["model"], model)).Sum(m => m.Value);
+        => collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags["mlvalue.model.name"], model)).Sum(m => m.Value);
 
     public void Dispose() => _provider?.Dispose();
 }

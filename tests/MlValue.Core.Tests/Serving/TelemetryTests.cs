@@ -21,8 +21,8 @@ public sealed class TelemetryTests
         predictor.Predict(new TestInput(), new PredictionRequest { RoutingKey = "v" });
 
         var byArm = predictions.GetMeasurementSnapshot()
-            .Where(m => Equals(m.Tags["model"], "tm-count"))
-            .GroupBy(m => $"{m.Tags["arm"]} v{m.Tags["version"]}")
+            .Where(m => Equals(m.Tags["mlvalue.model.name"], "tm-count"))
+            .GroupBy(m => $"{m.Tags["mlvalue.arm"]} v{m.Tags["mlvalue.model.version"]}")
             .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
         Assert.AreEqual(1, byArm["primary v1"]);
         Assert.AreEqual(2, byArm["canary v2"]);
@@ -38,6 +38,6 @@ public sealed class TelemetryTests
 
         harness.Constant("tm-duration").Predict(new TestInput());
 
-        Assert.AreEqual(1, duration.GetMeasurementSnapshot().Count(m => Equals(m.Tags["model"], "tm-duration")));
+        Assert.AreEqual(1, duration.GetMeasurementSnapshot().Count(m => Equals(m.Tags["mlvalue.model.name"], "tm-duration")));
     }
 }
