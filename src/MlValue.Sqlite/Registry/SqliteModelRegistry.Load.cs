@@ -34,8 +34,8 @@ internal sealed partial class SqliteModelRegistry
         byte[] bytes;
         try
         {
-            bytes = _store is FileArtifactStore files
-                ? await files.ReadAsync(sha256, size, cancellationToken).ConfigureAwait(false)
+            bytes = size is { } expected
+                ? await _store.ReadBoundedAsync(sha256, expected, cancellationToken).ConfigureAwait(false)
                 : await _store.ReadAsync(sha256, cancellationToken).ConfigureAwait(false);
         }
         catch (ArtifactIntegrityException error)
