@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MlValue.Registry;
 
 /// <summary>
@@ -18,6 +20,32 @@ public interface IArtifactStore
     /// <returns>The verified bytes.</returns>
     /// <exception cref="ArtifactIntegrityException">The blob is missing or its bytes do not match the address.</exception>
     Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a blob whose size is known (a registry records it with each version) and verifies its
+    /// length and SHA-256, so a damaged or replaced blob can never make a read unbounded. A store
+    /// should refuse a blob of another size before reading it and read no more than
+    /// <paramref name="expectedLength"/> bytes plus one; the default reads the whole blob with
+    /// <see cref="ReadAsync(string, CancellationToken)"/> and then compares its length, so a store
+    /// that does not override it is correct but not bounded.
+    /// </summary>
+    /// <param name="sha256">The blob's address.</param>
+    /// <param name="expectedLength">The blob's size in bytes.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The verified bytes.</returns>
+    /// <exception cref="ArtifactIntegrityException">The blob is missing, holds another number of bytes, or its bytes do not match the address.</exception>
+    async Task<byte[]> ReadBoundedAsync(string sha256, long expectedLength, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedLength);
+        var bytes = await ReadAsync(sha256, cancellationToken).ConfigureAwait(false);
+        if (bytes.LongLength != expectedLength)
+        {
+            var problem = string.Create(CultureInfo.InvariantCulture, $"the blob holds {bytes.LongLength} bytes, not the {expectedLength} recorded");
+            throw new ArtifactIntegrityException($"The blob {sha256} cannot be used: {problem}.") { ExpectedSha256 = sha256, Problem = problem };
+        }
+
+        return bytes;
+    }
 
     /// <summary>Whether a blob is stored under this address (its content is not verified).</summary>
     /// <param name="sha256">The blob's address.</param>

@@ -33,6 +33,33 @@ public sealed record RunRecord
     /// <summary>The steps, in the order of the loop definition.</summary>
     public required IReadOnlyList<StepRecord> Steps { get; init; }
 
+    /// <summary>
+    /// A new run as every store creates it: id <c>run-</c> + the six-digit loop-local
+    /// <paramref name="sequence"/>, the key defaulting to that id, and every step pending.
+    /// </summary>
+    /// <param name="loopName">The loop's name.</param>
+    /// <param name="sequence">The run's loop-local sequence number, from 1.</param>
+    /// <param name="runKey">The idempotency key, or <see langword="null"/> to use the run id.</param>
+    /// <param name="reason">Why the run starts.</param>
+    /// <param name="stepNames">The loop's steps, in order.</param>
+    /// <param name="startedAt">When the run starts.</param>
+    /// <returns>The pending run.</returns>
+    public static RunRecord CreatePending(string loopName, long sequence, string? runKey, string reason, IReadOnlyList<string> stepNames, DateTimeOffset startedAt)
+    {
+        ArgumentNullException.ThrowIfNull(stepNames);
+        var runId = string.Create(CultureInfo.InvariantCulture, $"run-{sequence:D6}");
+        return new RunRecord
+        {
+            RunId = runId,
+            LoopName = loopName,
+            RunKey = runKey ?? runId,
+            Reason = reason,
+            Status = RunStatus.Pending,
+            StartedAt = startedAt,
+            Steps = [.. stepNames.Select(n => new StepRecord { Name = n, Status = RunStatus.Pending })],
+        };
+    }
+
     /// <summary>Renders the run as a Markdown table: one row per step with its status, times and ids.</summary>
     /// <returns>The Markdown text.</returns>
     public string ToMarkdown()

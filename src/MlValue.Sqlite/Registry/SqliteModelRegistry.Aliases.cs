@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using MlValue.Diagnostics;
 
 namespace MlValue.Registry;
 
@@ -13,7 +14,7 @@ internal sealed partial class SqliteModelRegistry
         var move = await _database.WriteAsync(
             (connection, transaction, token) => MoveAsync(connection, transaction, modelName, alias, version, expectedCurrentVersion, reason, token),
             cancellationToken).ConfigureAwait(false);
-        RegistryTelemetry.AliasMoves.Add(1, new KeyValuePair<string, object?>("alias", alias));
+        RegistryTelemetry.RecordAliasMove(alias);
         return move;
     }
 
@@ -40,7 +41,7 @@ internal sealed partial class SqliteModelRegistry
                 return await MoveAsync(connection, transaction, modelName, alias, previous, last.ToVersion, reason, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        RegistryTelemetry.AliasMoves.Add(1, new KeyValuePair<string, object?>("alias", alias));
+        RegistryTelemetry.RecordAliasMove(alias);
         return move;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlValue.Diagnostics;
 using MlValue.Training;
 
 namespace MlValue.Registry;
@@ -33,8 +34,8 @@ internal sealed partial class SqliteModelRegistry
         byte[] bytes;
         try
         {
-            bytes = _store is FileArtifactStore files
-                ? await files.ReadAsync(sha256, size, cancellationToken).ConfigureAwait(false)
+            bytes = size is { } expected
+                ? await _store.ReadBoundedAsync(sha256, expected, cancellationToken).ConfigureAwait(false)
                 : await _store.ReadAsync(sha256, cancellationToken).ConfigureAwait(false);
         }
         catch (ArtifactIntegrityException error)
@@ -52,7 +53,7 @@ internal sealed partial class SqliteModelRegistry
 
     private static ArtifactIntegrityException IntegrityFailure(ModelVersion found, string what, string expected, string? actual, string? problem, Exception? cause)
     {
-        RegistryTelemetry.IntegrityFailures.Add(1, new KeyValuePair<string, object?>("model", found.ModelName));
+        RegistryTelemetry.RecordIntegrityFailure(found.ModelName);
         var message = string.Create(
             CultureInfo.InvariantCulture,
             $"The {what} of model '{found.ModelName}' version {found.Version} failed verification: expected SHA-256 {expected}, actual {actual ?? "none (" + (problem ?? "the blob is missing") + ")"}. Nothing was loaded. Restore the blob from a backup, or register the same artifact again: that rewrites the blob and repairs this version too.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using MlValue.Diagnostics;
 
 namespace MlValue.Registry;
 
@@ -55,7 +56,7 @@ internal sealed partial class SqliteModelRegistry
                 return (await VersionRows.ReadAllAsync(connection, transaction, RegistrySql.SelectVersion, token, ("$model", model), ("$version", number)).ConfigureAwait(false)).Single();
             },
             cancellationToken).ConfigureAwait(false);
-        RegistryTelemetry.VersionsRegistered.Add(1, new KeyValuePair<string, object?>("model", model));
+        RegistryTelemetry.RecordVersionRegistered(model);
         return registered;
     }
 

@@ -38,7 +38,7 @@ public sealed partial class SqliteRunStore : IRunStore
         {
             using var tx = connection.BeginTransaction(deferred: false);
             var sequence = (long)Scalar(connection, tx, RunStoreSql.NextSequence, ("$loop", loopName))!;
-            var record = RunRecordJson.NewRecord(loopName, sequence, runKey, reason, stepNames, startedAt);
+            var record = RunRecord.CreatePending(loopName, sequence, runKey, reason, stepNames, startedAt);
             Execute(connection, tx, RunStoreSql.Insert, ("$id", record.RunId), ("$loop", loopName), ("$seq", sequence), ("$key", record.RunKey), ("$record", RunRecordJson.Serialize(record)));
             tx.Commit();
             return record;

@@ -1,8 +1,14 @@
 namespace MlValue.Registry;
 
-internal sealed partial class FileArtifactStore
+public sealed partial class FileArtifactStore
 {
-    /// <summary>Deletes temporary files left by interrupted writes whose last write is older than <paramref name="cutoff"/>.</summary>
+    /// <summary>
+    /// Deletes the temporary files left by interrupted writes whose last write is older than
+    /// <paramref name="cutoff"/>; a registry's garbage collection calls it with a grace period
+    /// (<see cref="RegistrySettings.TempFileGracePeriod"/>) so a write still in progress is kept.
+    /// </summary>
+    /// <param name="cutoff">Files last written before this are removed.</param>
+    /// <returns>How many files were removed.</returns>
     public int RemoveTempFilesOlderThan(DateTimeOffset cutoff)
     {
         if (!System.IO.Directory.Exists(Directory))

@@ -8,13 +8,13 @@ namespace MlValue.Registry;
 /// Bounded reads: a blob is read only when its path is a regular file, never more than its expected length
 /// (the size recorded with the version, else the file's own) plus one byte to detect a longer file, and hashed as it is read.
 /// </summary>
-internal sealed partial class FileArtifactStore
+public sealed partial class FileArtifactStore
 {
     /// <summary>Reads and verifies a blob that should hold <paramref name="expectedLength"/> bytes (when known).</summary>
-    public async Task<byte[]> ReadAsync(string sha256, long? expectedLength, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadVerifiedAsync(string sha256, long? expectedLength, CancellationToken cancellationToken)
     {
         var path = PathOf(sha256);
-        var (bytes, actual, problem) = await ReadBoundedAsync(path, expectedLength, keep: true, cancellationToken).ConfigureAwait(false);
+        var (bytes, actual, problem) = await ReadFileAsync(path, expectedLength, keep: true, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             throw new ArtifactIntegrityException($"The blob {sha256} at '{path}' cannot be read: {problem}.") { ExpectedSha256 = sha256, Problem = problem };
@@ -47,11 +47,11 @@ internal sealed partial class FileArtifactStore
 
     private static async Task<bool> VerifiesAsync(string path, string sha256, long length, CancellationToken cancellationToken)
     {
-        var (_, actual, problem) = await ReadBoundedAsync(path, length, keep: false, cancellationToken).ConfigureAwait(false);
+        var (_, actual, problem) = await ReadFileAsync(path, length, keep: false, cancellationToken).ConfigureAwait(false);
         return problem is null && string.Equals(actual, sha256, StringComparison.Ordinal);
     }
 
-    private static async Task<(byte[]? Bytes, string? Sha256, string? Problem)> ReadBoundedAsync(string path, long? expectedLength, bool keep, CancellationToken cancellationToken)
+    private static async Task<(byte[]? Bytes, string? Sha256, string? Problem)> ReadFileAsync(string path, long? expectedLength, bool keep, CancellationToken cancellationToken)
     {
         if (Damage(path) is { } damage)
         {

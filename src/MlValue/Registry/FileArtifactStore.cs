@@ -9,20 +9,25 @@ namespace MlValue.Registry;
 /// hex digits of the SHA-256 name a sub-folder). Writes go to a temporary file in the same folder,
 /// are flushed to disk, renamed atomically into place and the folder is flushed; reads are bounded and verified.
 /// </summary>
-internal sealed partial class FileArtifactStore : IArtifactStore
+public sealed partial class FileArtifactStore : IArtifactStore
 {
     internal const string TempPrefix = ".tmp-";
 
+    /// <summary>Creates a store over a folder (made absolute; created on the first write).</summary>
+    /// <param name="directory">The folder that holds the blobs.</param>
     public FileArtifactStore(string directory)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory = Path.GetFullPath(directory);
     }
 
+    /// <summary>The absolute folder that holds the blobs.</summary>
     public string Directory { get; }
 
     /// <summary>Flushes a folder's entries to disk after a rename (replaced in tests to observe the order).</summary>
     internal Action<string> FlushFolder { get; init; } = folder => DirectorySync.Flush(folder);
 
+    /// <inheritdoc />
     public async Task<string> WriteAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
@@ -66,13 +71,23 @@ internal sealed partial class FileArtifactStore : IArtifactStore
         return sha256;
     }
 
+    /// <inheritdoc />
     public Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken = default)
-        => ReadAsync(sha256, null, cancellationToken);
+        => ReadVerifiedAsync(sha256, null, cancellationToken);
+
+    /// <summary>Reads a blob that should hold <paramref name="expectedLength"/> bytes: a file of another size is refused before its content is read, and never more than that many bytes plus one are read.</summary>
+    /// <inheritdoc />
+    public Task<byte[]> ReadBoundedAsync(string sha256, long expectedLength, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedLength);
+        return ReadVerifiedAsync(sha256, expectedLength, cancellationToken);
+    }
 
     /// <summary>Whether a regular file (not a link, not a directory) is stored under this address; its content is not verified.</summary>
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default)
         => Task.FromResult(Damage(PathOf(sha256)) is null);
 
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken = default)
     {
         var path = PathOf(sha256);
@@ -85,6 +100,7 @@ internal sealed partial class FileArtifactStore : IArtifactStore
         return Task.FromResult(true);
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default)
     {
         if (!System.IO.Directory.Exists(Directory))

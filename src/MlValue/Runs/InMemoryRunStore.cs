@@ -13,7 +13,7 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_gate)
         {
             var sequence = All().Count(r => r.LoopName == loopName) + 1;
-            var record = RunRecordJson.NewRecord(loopName, sequence, runKey, reason, stepNames, startedAt);
+            var record = RunRecord.CreatePending(loopName, sequence, runKey, reason, stepNames, startedAt);
             _records.Add(RunRecordJson.Serialize(record));
             return Task.FromResult(record);
         }

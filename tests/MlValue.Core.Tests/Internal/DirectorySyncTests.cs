@@ -1,3 +1,6 @@
+// The test compiles the shared source itself (see the project file); MlValue and MlValue.Sqlite
+// each hold an internal copy, so the compiled copy here is the one the test means (CS0436).
+#pragma warning disable CS0436
 using MlValue.Internal;
 
 namespace MlValue.Tests.Internal;

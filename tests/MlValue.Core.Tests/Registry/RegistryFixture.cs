@@ -13,7 +13,7 @@ internal sealed class RegistryFixture : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "mlvalue-registry-" + Guid.NewGuid().ToString("N"));
         Time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        Settings = new RegistrySettings(Root, TimeSpan.FromSeconds(5), 8, "1.0.0-test", TimeSpan.FromHours(1));
+        Settings = new RegistrySettings { RootDirectory = Root, BusyTimeout = TimeSpan.FromSeconds(5), MaxBusyRetries = 8, CodeVersion = "1.0.0-test", TempFileGracePeriod = TimeSpan.FromHours(1) };
         Store = new FileArtifactStore(Settings.ArtifactDirectory);
         Registry = new SqliteModelRegistry(Settings, Store, Time);
     }
