@@ -68,7 +68,7 @@ public sealed class IntegrityTests : RegistryTestsBase
         await Fixture.Registry.SetAliasAsync("counted", "champion", 2, 1, "second");
         await Fixture.Registry.RollbackAliasAsync("counted", "champion", "back");
 
-        Assert.IsTrue(registered.GetMeasurementSnapshot().Count(m => Equals(m.Tags["model"], "counted")) == 2);
-        Assert.IsTrue(moves.GetMeasurementSnapshot().Count(m => Equals(m.Tags["alias"], "champion")) >= 3);
+        Assert.IsTrue(registered.GetMeasurementSnapshot().Count(m => Equals(m.Tags["mlvalue.model.name"], "counted")) == 2);
+        Assert.IsTrue(moves.GetMeasurementSnapshot().Count(m => Equals(m.Tags["mlvalue.alias"], "champion")) >= 3);
     }
 }
