@@ -42,53 +42,48 @@ public sealed class LoopSteps(SpamLoopRuntime runtime)
         var ws = runtime.Workspace = new RunWorkspace();
         var all = Dataset.FromRecords(runtime.Labelled, new DatasetProvenance { Source = "spam-inbox-labelled", WindowEnd = runtime.Clock.GetUtcNow() });
         var split = all.Split(m => m.Key, new SplitFractions(0.8, 0, 0.2));
-        var train = split.Train.AsEnumerable().ToList();
-        ws.Train = train.Count > runtime.Options.TrainWindow ? train[^runtime.Options.TrainWindow..] : train;
-        ws.Holdout = [.. split.Test.AsEnumerable()];
-        ws.DatasetIds = (all.Id, split.Train.Id, split.Test.Id);
-        int Count(List<MailText> rows, bool spam) => rows.Count(r => r.IsSpam == spam);
-        if (Count(ws.Train, true) < 10 || Count(ws.Train, false) < 10 || Count(ws.Holdout, true) < 3 || Count(ws.Holdout, false) < 3)
+        var window = runtime.Options.TrainWindow;
+        var train = ws.Train = split.Train.Count > window
+            ? Dataset.FromRecords(split.Train.AsEnumerable().TakeLast(window), split.Train.Provenance.Derive(split.Train.Id, Invariant($"the most recent {window} rows of the train part")))
+            : split.Train;
+        var holdout = ws.Holdout = split.Test;
+        int Count(Dataset<MailText> rows, bool spam) => rows.AsEnumerable().Count(r => r.IsSpam == spam);
+        if (Count(train, true) < 10 || Count(train, false) < 10 || Count(holdout, true) < 3 || Count(holdout, false) < 3)
         {
-            ws.NotReady = string.Create(CultureInfo.InvariantCulture, $"not enough labelled mail of both classes yet (train {Count(ws.Train, true)} spam / {Count(ws.Train, false)} ham, holdout {Count(ws.Holdout, true)} / {Count(ws.Holdout, false)})");
+            ws.NotReady = string.Create(CultureInfo.InvariantCulture, $"not enough labelled mail of both classes yet (train {Count(train, true)} spam / {Count(train, false)} ham, holdout {Count(holdout, true)} / {Count(holdout, false)})");
         }
 
-        return ValueTask.FromResult(StepResult.With(("dataset", all.Id), ("train", split.Train.Id), ("holdout", split.Test.Id),
-            ("rows", string.Create(CultureInfo.InvariantCulture, $"{ws.Train.Count} train, {ws.Holdout.Count} holdout")), ("ready", ws.NotReady ?? "yes")));
+        return ValueTask.FromResult(StepResult.With(("dataset", all.Id), ("train", train.Id), ("holdout", holdout.Id),
+            ("rows", string.Create(CultureInfo.InvariantCulture, $"{train.Count} train, {holdout.Count} holdout")), ("ready", ws.NotReady ?? "yes")));
     }
 
     private async ValueTask<StepResult> TrainAsync(StepContext context, CancellationToken cancellationToken)
     {
         var ws = Workspace;
-        if (ws.NotReady is not null)
+        if (ws.NotReady is not null || ws.Train is not { } train)
         {
-            return StepResult.With(("skipped", ws.NotReady));
+            return StepResult.With(("skipped", ws.NotReady ?? "no dataset"));
         }
 
         var trainer = runtime.Services.GetRequiredService<ITrainer<MailText>>();
-        ws.Challenger = await trainer.TrainAsync(TrainingSet<MailText>.FromRecords(ws.Train, [context.Get("train")], runtime.Options.Seed), cancellationToken: cancellationToken);
+        ws.Challenger = await trainer.TrainAsync(train.ToTrainingSet(runtime.Options.Seed), cancellationToken: cancellationToken);
         ws.ChallengerModel = runtime.Formats.Load<MailText, BinaryPrediction>(ws.Challenger.Artifact);
-        ws.Profile = ReferenceProfile.Build(runtime.Schema, ws.Train, m => ws.ChallengerModel.Predict(m).Probability);
+        ws.Profile = ReferenceProfile.Build(runtime.Schema, train.AsEnumerable(), m => ws.ChallengerModel.Predict(m).Probability);
         return StepResult.With(("artifact", ws.Challenger.Artifact.Sha256), ("trainer", ws.Challenger.TrainerName));
     }
 
     private async ValueTask<StepResult> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
     {
         var ws = Workspace;
-        if (ws.ChallengerModel is null)
+        if (ws.ChallengerModel is null || ws.Train is not { } train || ws.Holdout is not { } rows)
         {
             return StepResult.With(("skipped", ws.NotReady ?? "nothing trained"));
         }
 
         var evaluator = runtime.Services.GetRequiredService<IEvaluator>();
-        var holdout = new Holdout<MailText, bool>(ws.Holdout, m => m.IsSpam)
-        {
-            DatasetId = context.Get("holdout"),
-            ClassNames = ["ham", "spam"],
-            Segments = [new Segment<MailText>("group", m => m.Group)],
-            InputFormatter = m => m.Subject,
-        };
+        var holdout = SpamLoopApp.HoldoutOf(rows);
         var baselineTrained = await BaselineTrainers.Rule(SpamRules.Baseline, nameof(MailText.IsSpam), runtime.Clock)
-            .TrainAsync(TrainingSet<MailText>.FromRecords(ws.Train, [context.Get("train")], runtime.Options.Seed), cancellationToken: cancellationToken);
+            .TrainAsync(train.ToTrainingSet(runtime.Options.Seed), cancellationToken: cancellationToken);
         using var baseline = runtime.Formats.Load<MailText, BinaryPrediction>(baselineTrained.Artifact);
         var baselineResult = await evaluator.EvaluateBinaryAsync("baseline spam-words", baseline, holdout, cancellationToken);
         EvaluationResult? championResult = null;

@@ -1,3 +1,4 @@
+using MlValue.Data;
 using MlValue.Evaluation;
 using MlValue.Monitoring;
 using MlValue.Samples.SpamLoop.Mail;
@@ -11,14 +12,11 @@ public sealed class RunWorkspace : IDisposable
     /// <summary>Why the run trains nothing (too little data), or null.</summary>
     public string? NotReady { get; set; }
 
-    /// <summary>The training rows (the bounded recent window of the train part).</summary>
-    public List<MailText> Train { get; set; } = [];
+    /// <summary>The training rows (the bounded recent window of the train part), with their dataset id.</summary>
+    public Dataset<MailText>? Train { get; set; }
 
-    /// <summary>The holdout rows (the key-hash test part of all labelled mail).</summary>
-    public List<MailText> Holdout { get; set; } = [];
-
-    /// <summary>The dataset ids: all labelled, train part, holdout part.</summary>
-    public (string All, string Train, string Holdout) DatasetIds { get; set; }
+    /// <summary>The holdout rows (the key-hash test part of all labelled mail), with their dataset id.</summary>
+    public Dataset<MailText>? Holdout { get; set; }
 
     /// <summary>The trained challenger.</summary>
     public TrainedModel? Challenger { get; set; }
