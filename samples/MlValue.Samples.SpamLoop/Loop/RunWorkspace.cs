@@ -7,7 +7,7 @@ using MlValue.Training;
 namespace MlValue.Samples.SpamLoop.Loop;
 
 /// <summary>What one run's steps hand each other in memory (the run record keeps their ids and decisions).</summary>
-public sealed class RunWorkspace : IDisposable
+public sealed class RunWorkspace
 {
     /// <summary>Why the run trains nothing (too little data), or null.</summary>
     public string? NotReady { get; set; }
@@ -21,8 +21,8 @@ public sealed class RunWorkspace : IDisposable
     /// <summary>The trained challenger.</summary>
     public TrainedModel? Challenger { get; set; }
 
-    /// <summary>The loaded challenger.</summary>
-    public IPredictionModel<MailText, BinaryPrediction>? ChallengerModel { get; set; }
+    /// <summary>The no-ML baseline, trained on the same rows.</summary>
+    public TrainedModel? Baseline { get; set; }
 
     /// <summary>The challenger's evaluation.</summary>
     public EvaluationResult? Evaluation { get; set; }
@@ -38,7 +38,4 @@ public sealed class RunWorkspace : IDisposable
 
     /// <summary>Whether the champion alias moved.</summary>
     public bool Promoted { get; set; }
-
-    /// <inheritdoc />
-    public void Dispose() => ChallengerModel?.Dispose();
 }
