@@ -135,8 +135,8 @@ public static partial class SpamLoopApp
             : "stable";
     }
 
-    internal static Holdout<MailText, bool> HoldoutOf(IEnumerable<MailText> rows, string datasetId)
-        => new(rows, m => m.IsSpam) { DatasetId = datasetId, ClassNames = ["ham", "spam"], Segments = [new Segment<MailText>("group", m => m.Group)], InputFormatter = m => m.Subject };
+    internal static Holdout<MailText, bool> HoldoutOf(Dataset<MailText> dataset)
+        => dataset.ToHoldout(m => m.IsSpam, classNames: ["ham", "spam"], segments: [new Segment<MailText>("group", m => m.Group)]);
 
     internal static IEnumerable<ITrigger> MonitorTriggerSet(SpamLoopOptions options, IModelMonitor<MailText> monitor, TimeProvider clock)
     {

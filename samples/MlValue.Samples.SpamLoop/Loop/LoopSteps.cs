@@ -1,17 +1,15 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using MlValue.Data;
 using MlValue.Evaluation;
 using MlValue.Monitoring;
-using MlValue.Registry;
 using MlValue.Runs;
 using MlValue.Samples.SpamLoop.Mail;
 using MlValue.Training;
 
 namespace MlValue.Samples.SpamLoop.Loop;
 
-/// <summary>The loop's steps: dataset → train → evaluate → register → promote, each recorded by the run store.</summary>
+/// <summary>The loop's steps: dataset → train → promote (evaluate, decide, register, move the alias), each recorded by the run store.</summary>
 public sealed class LoopSteps(SpamLoopRuntime runtime)
 {
     /// <summary>The served model's name.</summary>
@@ -24,8 +22,7 @@ public sealed class LoopSteps(SpamLoopRuntime runtime)
     {
         var loop = new LoopBuilder(ModelName);
         loop.DefaultResilience.MaxRetryAttempts = 0;
-        loop.AddStep("dataset", DatasetAsync).AddStep("train", TrainAsync).AddStep("evaluate", EvaluateAsync)
-            .AddStep("register", RegisterAsync).AddStep("promote", PromoteAsync);
+        loop.AddStep("dataset", DatasetAsync).AddStep("train", TrainAsync).AddStep("promote", PromoteAsync);
         foreach (var trigger in triggers)
         {
             loop.AddTrigger(trigger);
@@ -38,118 +35,90 @@ public sealed class LoopSteps(SpamLoopRuntime runtime)
 
     private ValueTask<StepResult> DatasetAsync(StepContext context, CancellationToken cancellationToken)
     {
-        runtime.Workspace?.Dispose();
         var ws = runtime.Workspace = new RunWorkspace();
         var all = Dataset.FromRecords(runtime.Labelled, new DatasetProvenance { Source = "spam-inbox-labelled", WindowEnd = runtime.Clock.GetUtcNow() });
         var split = all.Split(m => m.Key, new SplitFractions(0.8, 0, 0.2));
-        var train = split.Train.AsEnumerable().ToList();
-        ws.Train = train.Count > runtime.Options.TrainWindow ? train[^runtime.Options.TrainWindow..] : train;
-        ws.Holdout = [.. split.Test.AsEnumerable()];
-        ws.DatasetIds = (all.Id, split.Train.Id, split.Test.Id);
-        int Count(List<MailText> rows, bool spam) => rows.Count(r => r.IsSpam == spam);
-        if (Count(ws.Train, true) < 10 || Count(ws.Train, false) < 10 || Count(ws.Holdout, true) < 3 || Count(ws.Holdout, false) < 3)
+        var window = runtime.Options.TrainWindow;
+        var train = ws.Train = split.Train.Count > window
+            ? Dataset.FromRecords(split.Train.AsEnumerable().TakeLast(window), split.Train.Provenance.Derive(split.Train.Id, Invariant($"the most recent {window} rows of the train part")))
+            : split.Train;
+        var holdout = ws.Holdout = split.Test;
+        int Count(Dataset<MailText> rows, bool spam) => rows.AsEnumerable().Count(r => r.IsSpam == spam);
+        if (Count(train, true) < 10 || Count(train, false) < 10 || Count(holdout, true) < 3 || Count(holdout, false) < 3)
         {
-            ws.NotReady = string.Create(CultureInfo.InvariantCulture, $"not enough labelled mail of both classes yet (train {Count(ws.Train, true)} spam / {Count(ws.Train, false)} ham, holdout {Count(ws.Holdout, true)} / {Count(ws.Holdout, false)})");
+            ws.NotReady = string.Create(CultureInfo.InvariantCulture, $"not enough labelled mail of both classes yet (train {Count(train, true)} spam / {Count(train, false)} ham, holdout {Count(holdout, true)} / {Count(holdout, false)})");
         }
 
-        return ValueTask.FromResult(StepResult.With(("dataset", all.Id), ("train", split.Train.Id), ("holdout", split.Test.Id),
-            ("rows", string.Create(CultureInfo.InvariantCulture, $"{ws.Train.Count} train, {ws.Holdout.Count} holdout")), ("ready", ws.NotReady ?? "yes")));
+        return ValueTask.FromResult(StepResult.With(("dataset", all.Id), ("train", train.Id), ("holdout", holdout.Id),
+            ("rows", string.Create(CultureInfo.InvariantCulture, $"{train.Count} train, {holdout.Count} holdout")), ("ready", ws.NotReady ?? "yes")));
     }
 
     private async ValueTask<StepResult> TrainAsync(StepContext context, CancellationToken cancellationToken)
     {
         var ws = Workspace;
-        if (ws.NotReady is not null)
+        if (ws.NotReady is not null || ws.Train is not { } train)
         {
-            return StepResult.With(("skipped", ws.NotReady));
+            return StepResult.With(("skipped", ws.NotReady ?? "no dataset"));
         }
 
         var trainer = runtime.Services.GetRequiredService<ITrainer<MailText>>();
-        ws.Challenger = await trainer.TrainAsync(TrainingSet<MailText>.FromRecords(ws.Train, [context.Get("train")], runtime.Options.Seed), cancellationToken: cancellationToken);
-        ws.ChallengerModel = runtime.Formats.Load<MailText, BinaryPrediction>(ws.Challenger.Artifact);
-        ws.Profile = ReferenceProfile.Build(runtime.Schema, ws.Train, m => ws.ChallengerModel.Predict(m).Probability);
-        return StepResult.With(("artifact", ws.Challenger.Artifact.Sha256), ("trainer", ws.Challenger.TrainerName));
-    }
-
-    private async ValueTask<StepResult> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
-    {
-        var ws = Workspace;
-        if (ws.ChallengerModel is null)
+        var challenger = ws.Challenger = await trainer.TrainAsync(train.ToTrainingSet(runtime.Options.Seed), cancellationToken: cancellationToken);
+        using (var model = runtime.Formats.Load<MailText, BinaryPrediction>(challenger.Artifact))
         {
-            return StepResult.With(("skipped", ws.NotReady ?? "nothing trained"));
+            ws.Profile = ReferenceProfile.Build(runtime.Schema, train.AsEnumerable(), m => model.Predict(m).Probability);
         }
 
-        var evaluator = runtime.Services.GetRequiredService<IEvaluator>();
-        var holdout = new Holdout<MailText, bool>(ws.Holdout, m => m.IsSpam)
-        {
-            DatasetId = context.Get("holdout"),
-            ClassNames = ["ham", "spam"],
-            Segments = [new Segment<MailText>("group", m => m.Group)],
-            InputFormatter = m => m.Subject,
-        };
-        var baselineTrained = await BaselineTrainers.Rule(SpamRules.Baseline, nameof(MailText.IsSpam), runtime.Clock)
-            .TrainAsync(TrainingSet<MailText>.FromRecords(ws.Train, [context.Get("train")], runtime.Options.Seed), cancellationToken: cancellationToken);
-        using var baseline = runtime.Formats.Load<MailText, BinaryPrediction>(baselineTrained.Artifact);
-        var baselineResult = await evaluator.EvaluateBinaryAsync("baseline spam-words", baseline, holdout, cancellationToken);
-        EvaluationResult? championResult = null;
-        if (runtime.ChampionVersion is { } champion)
-        {
-            var artifact = await runtime.Registry.LoadArtifactAsync(ModelName, champion, cancellationToken);
-            using var championModel = runtime.Formats.Load<MailText, BinaryPrediction>(artifact);
-            championResult = await evaluator.EvaluateBinaryAsync(Invariant($"champion v{champion}"), championModel, holdout, cancellationToken);
-        }
-
-        ws.Evaluation = await evaluator.EvaluateBinaryAsync("challenger", ws.ChallengerModel, holdout, cancellationToken);
-        ws.Decision = evaluator.Decide(ws.Evaluation, championResult, baselineResult, policy: null);
-        runtime.Reports.Add((ws.Evaluation, ws.Decision));
-        return StepResult.With(("promote", ws.Decision.Promote ? "yes" : "no"), ("reason", ws.Decision.Reason),
-            ("f1", EvaluationReportNumber(ws.Evaluation.Metric(MetricNames.F1)?.Value)));
+        ws.Baseline = await BaselineTrainers.Rule(SpamRules.Baseline, nameof(MailText.IsSpam), runtime.Clock)
+            .TrainAsync(train.ToTrainingSet(runtime.Options.Seed), cancellationToken: cancellationToken);
+        return StepResult.With(("artifact", challenger.Artifact.Sha256), ("trainer", challenger.TrainerName), ("baseline", ws.Baseline.TrainerName));
     }
 
-    private async ValueTask<StepResult> RegisterAsync(StepContext context, CancellationToken cancellationToken)
-    {
-        var ws = Workspace;
-        if (ws.Challenger is null || ws.Evaluation is null || ws.Decision is null || ws.Profile is null)
-        {
-            return StepResult.With(("skipped", ws.NotReady ?? "nothing trained"));
-        }
-
-        var version = await runtime.Registry.RegisterAsync(new ModelRegistration
-        {
-            ModelName = ModelName,
-            Artifact = ws.Challenger.Artifact,
-            TrainerName = ws.Challenger.TrainerName,
-            Hyperparameters = ws.Challenger.Hyperparameters,
-            Seed = ws.Challenger.Seed,
-            TrainingDatasetIds = ws.Challenger.DatasetIds,
-            EvaluationDatasetIds = [context.Get("holdout")],
-            Metrics = ws.Evaluation.ToMetricDictionary(),
-            ParentVersion = runtime.ChampionVersion,
-            Tags = new Dictionary<string, string> { ["trigger"] = context.Reason },
-            Attachments = new Dictionary<string, byte[]>
-            {
-                [SpamLoopRuntime.ProfileAttachment] = ws.Profile.ToBytes(),
-                ["decision.json"] = Encoding.UTF8.GetBytes(ws.Decision.ToJson()),
-            },
-            CodeVersion = "spam-loop-sample",
-        }, cancellationToken);
-        ws.Version = version.Version;
-        return StepResult.With(("model-version", Invariant($"{version.Version}")));
-    }
-
+    /// <summary>
+    /// The standard promotion step in one call: challenger, champion and baseline judged on the same holdout, the
+    /// challenger registered with its lineage (parent = the judged champion) and the reference profile, the alias
+    /// moved by compare-and-swap when the policy says so. The step has no service provider, so it refreshes no
+    /// predictor: the replay starts serving only after the first promotion, with that champion's profile as the
+    /// monitor's reference, and refreshes the predictor itself (<see cref="SpamLoopRuntime.OnPromotedAsync"/>).
+    /// </summary>
     private async ValueTask<StepResult> PromoteAsync(StepContext context, CancellationToken cancellationToken)
     {
         var ws = Workspace;
-        if (ws.Version is not { } version || ws.Decision is not { Promote: true } decision)
+        if (ws.Challenger is not { } challenger || ws.Profile is not { } profile || ws.Holdout is not { } holdout)
         {
-            return StepResult.With(("champion", runtime.ChampionVersion is { } c ? Invariant($"{c}") : "none"), ("moved", "no"));
+            return StepResult.With(("skipped", ws.NotReady ?? "nothing trained"), ("champion", Version(runtime.ChampionVersion)), ("moved", "no"));
         }
 
-        await runtime.Registry.SetAliasAsync(ModelName, "champion", version, runtime.ChampionVersion, decision.ToJson(), cancellationToken);
-        runtime.ChampionVersion = version;
-        ws.Promoted = true;
-        return StepResult.With(("champion", Invariant($"{version}")), ("moved", "yes"));
+        var outcome = await runtime.Promotion.RunAsync(
+            new PromotionRequest<MailText, bool>
+            {
+                ModelName = ModelName,
+                Challenger = challenger,
+                Baseline = ws.Baseline,
+                Holdout = SpamLoopApp.HoldoutOf(holdout),
+                Tags = new Dictionary<string, string> { ["trigger"] = context.Reason },
+                Attachments = new Dictionary<string, byte[]>([profile.ToAttachment()]),
+                CodeVersion = "spam-loop-sample",
+            },
+            cancellationToken);
+        ws.Evaluation = outcome.Challenger;
+        ws.Decision = outcome.Decision;
+        ws.Version = outcome.Version.Version;
+        ws.Promoted = outcome.AliasMove is not null;
+        if (ws.Promoted)
+        {
+            runtime.ChampionVersion = outcome.Version.Version;
+        }
+
+        runtime.Reports.Add((outcome.Challenger, outcome.Decision));
+        return StepResult.With(
+            ("f1", EvaluationReportNumber(outcome.Challenger.Metric(MetricNames.F1)?.Value)),
+            ("decision", outcome.Decision.ToSummary()),
+            ("model-version", Version(outcome.Version.Version)),
+            ("champion", Version(runtime.ChampionVersion)),
+            ("moved", ws.Promoted ? "yes" : "no"));
     }
+
+    private static string Version(int? version) => version is { } v ? Invariant($"{v}") : "none";
 
     private static string EvaluationReportNumber(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "undefined";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using MlValue.Data;
 using MlValue.Evaluation;
 using MlValue.Monitoring;
 using MlValue.Runs;
@@ -55,7 +56,8 @@ public sealed partial class Replay
         var evaluator = runtime.Services.GetRequiredService<IEvaluator>();
         if (_referenceModel is { } referenceModel && after.Count > 0)
         {
-            var holdout = SpamLoopApp.HoldoutOf(after.Select(m => SpamLoopApp.ToText(m, options.MaxBodyLength, m.FolderSaysSpam)), "after-cutoff");
+            var rows = after.Select(m => SpamLoopApp.ToText(m, options.MaxBodyLength, m.FolderSaysSpam));
+            var holdout = SpamLoopApp.HoldoutOf(Dataset.FromRecords(rows, new DatasetProvenance { Source = "after-cutoff", WindowStart = options.ReferenceCutoff }));
             var result = await evaluator.EvaluateBinaryAsync("never-retrained", referenceModel, holdout, cancellationToken);
             totals.NeverRetrainedF1AfterCutoff = SpamLoopApp.Round(result.Metric(MetricNames.F1)?.Value);
             totals.NeverRetrainedAucAfterCutoff = SpamLoopApp.Round(result.Metric(MetricNames.Auc)?.Value);

@@ -143,7 +143,7 @@ public sealed partial class Replay(SpamLoopOptions options, SpamLoopRuntime runt
         }
 
         var dataset = Dataset.FromRecords(rows, new DatasetProvenance { Source = "before-cutoff", WindowEnd = options.ReferenceCutoff });
-        var trained = await SpamLoopApp.Trainer(runtime.Services).TrainAsync(TrainingSet<MailText>.FromRecords(rows, [dataset.Id], options.Seed), cancellationToken: cancellationToken);
+        var trained = await SpamLoopApp.Trainer(runtime.Services).TrainAsync(dataset.ToTrainingSet(options.Seed), cancellationToken: cancellationToken);
         _referenceModel = runtime.Formats.Load<MailText, BinaryPrediction>(trained.Artifact);
     }
 

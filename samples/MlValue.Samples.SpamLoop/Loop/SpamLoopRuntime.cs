@@ -12,9 +12,6 @@ namespace MlValue.Samples.SpamLoop.Loop;
 /// <summary>The loop's services (all from <c>services.AddMlValue(...)</c>) and the state the replay shares with the steps.</summary>
 public sealed class SpamLoopRuntime : IAsyncDisposable
 {
-    /// <summary>The registry attachment holding a version's training profile.</summary>
-    public const string ProfileAttachment = "reference-profile";
-
     private readonly ServiceProvider _provider;
     private ReferenceProfile? _monitorReference;
 
@@ -71,6 +68,7 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Registry = _provider.GetRequiredService<IModelRegistry>();
         Formats = _provider.GetRequiredService<ModelFormatRegistry>();
+        Promotion = new PromotionStep(_provider.GetRequiredService<IEvaluator>(), Registry, Formats);
         Steps = new LoopSteps(this);
     }
 
@@ -88,6 +86,9 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
 
     /// <summary>The model formats.</summary>
     public ModelFormatRegistry Formats { get; }
+
+    /// <summary>The promotion step (evaluate, decide, register, move the alias); it refreshes no predictor, see <see cref="OnPromotedAsync"/>.</summary>
+    public PromotionStep Promotion { get; }
 
     /// <summary>The monitored features.</summary>
     public MonitorSchema<MailText> Schema { get; }
@@ -130,7 +131,7 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
             return;
         }
 
-        var bytes = await Registry.LoadAttachmentAsync(LoopSteps.ModelName, ChampionVersion!.Value, ProfileAttachment, cancellationToken);
+        var bytes = await Registry.LoadAttachmentAsync(LoopSteps.ModelName, ChampionVersion!.Value, ReferenceProfile.AttachmentName, cancellationToken);
         _monitorReference = bytes is null ? null : ReferenceProfile.FromBytes(bytes);
         Monitor = _provider.GetRequiredService<IModelMonitor<MailText>>();
         Predictor = _provider.GetRequiredKeyedService<IPredictor<MailText, BinaryPrediction>>(LoopSteps.ModelName);
@@ -138,9 +139,5 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        Workspace?.Dispose();
-        await _provider.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }

@@ -17,4 +17,8 @@ public sealed class MailText
 
     /// <summary>The label.</summary>
     public bool IsSpam { get; set; }
+
+    /// <summary>The subject: how a message is shown among an evaluation report's worst errors.</summary>
+    /// <returns>The subject.</returns>
+    public override string ToString() => Subject;
 }
