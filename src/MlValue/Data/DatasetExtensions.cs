@@ -32,13 +32,14 @@ public static class DatasetExtensions
     /// <param name="label">Reads the true label of a record.</param>
     /// <param name="classNames">The class names shown in reports (binary: negative then positive), or null.</param>
     /// <param name="segments">The slices to evaluate apart, or null for none.</param>
+    /// <param name="inputFormatter">How an input is shown among the worst errors (for example its subject), or null for <c>ToString()</c>.</param>
     /// <returns>The holdout.</returns>
-    public static Holdout<T, TLabel> ToHoldout<T, TLabel>(this Dataset<T> dataset, Func<T, TLabel> label, IReadOnlyList<string>? classNames = null, IReadOnlyList<Segment<T>>? segments = null)
+    public static Holdout<T, TLabel> ToHoldout<T, TLabel>(this Dataset<T> dataset, Func<T, TLabel> label, IReadOnlyList<string>? classNames = null, IReadOnlyList<Segment<T>>? segments = null, Func<T, string>? inputFormatter = null)
         where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(label);
-        return new Holdout<T, TLabel>(dataset.AsEnumerable(), label) { DatasetId = dataset.Id, ClassNames = classNames, Segments = segments ?? [] };
+        return new Holdout<T, TLabel>(dataset.AsEnumerable(), label) { DatasetId = dataset.Id, ClassNames = classNames, Segments = segments ?? [], InputFormatter = inputFormatter };
     }
 
     /// <summary>

@@ -65,13 +65,17 @@ public sealed partial class PromotionStep
 
         var baseline = request.Baseline is null ? null : await EvaluateAsync(request.Baseline.TrainerName, request.Baseline.Artifact, request.Holdout, cancellationToken).ConfigureAwait(false);
         var decision = _evaluator.Decide(challenger, champion, baseline, request.Policy);
+        var attachments = new Dictionary<string, byte[]>(request.Attachments, StringComparer.Ordinal)
+        {
+            [PromotionDecision.AttachmentName] = System.Text.Encoding.UTF8.GetBytes(decision.ToJson()),
+        };
         var version = await _registry.RegisterAsync(
-            ModelRegistration.From(request.ModelName, request.Challenger, challenger, request.Tags, request.Attachments, championVersion?.Version, request.CodeVersion),
+            ModelRegistration.From(request.ModelName, request.Challenger, challenger, request.Tags, attachments, championVersion?.Version, request.CodeVersion),
             cancellationToken).ConfigureAwait(false);
         AliasMove? move = null;
         if (decision.Promote)
         {
-            move = await _registry.SetAliasAsync(request.ModelName, request.Alias, version.Version, championVersion?.Version, decision.ToJson(), cancellationToken).ConfigureAwait(false);
+            move = await _registry.SetAliasAsync(request.ModelName, request.Alias, version.Version, championVersion?.Version, decision.ToSummary(), cancellationToken).ConfigureAwait(false);
             await RefreshAsync<TInput, TLabel>(request.ModelName, cancellationToken).ConfigureAwait(false);
         }
 

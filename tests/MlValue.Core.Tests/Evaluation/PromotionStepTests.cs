@@ -39,6 +39,10 @@ public sealed class PromotionStepTests
         Assert.AreEqual(1, second.Version.ParentVersion);
         Assert.AreEqual(1, (await registry.GetByAliasAsync("spam", "champion"))!.Version);
         Assert.AreEqual("spam v1", second.Champion!.ModelName);
+        var history = await registry.GetAliasHistoryAsync("spam", "champion");
+        Assert.AreEqual(first.Decision.ToSummary(), history.Single().Reason);
+        var stored = await registry.LoadAttachmentAsync("spam", 2, PromotionDecision.AttachmentName);
+        Assert.IsFalse(PromotionDecision.FromJson(System.Text.Encoding.UTF8.GetString(stored!)).Promote);
     }
 
     [TestMethod]
