@@ -3,27 +3,14 @@ using MlValue.DependencyInjection;
 using MlValue.Monitoring;
 using MlValue.Serving;
 using MlValue.Tests.Serving;
+using MlValue.Tests.Support;
 using MlValue.Training;
 
 namespace MlValue.Tests.Monitoring;
 
 [TestClass]
-public sealed class PredictionMonitoringKindsTests
+public sealed class PredictionMonitoringKindsTests : TempRootTest
 {
-    private string _root = string.Empty;
-
-    [TestInitialize]
-    public void Init() => _root = Path.Combine(Path.GetTempPath(), "mlvalue-kinds-" + Guid.NewGuid().ToString("N"));
-
-    [TestCleanup]
-    public void Cleanup()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     [TestMethod]
     public void AddPredictionMonitoring_MulticlassPredictor_RecordsClassesAndPerClassPerformance()
     {
@@ -130,7 +117,7 @@ public sealed class PredictionMonitoringKindsTests
     private ServingHarness Harness()
     {
         var harness = new ServingHarness();
-        harness.Services.Configure<MlValueOptions>(o => o.RootDirectory = _root);
+        harness.Services.Configure<MlValueOptions>(o => o.RootDirectory = Root);
         harness.Services.AddSingleton<IModelFormat>(new ClassFormat());
         return harness;
     }

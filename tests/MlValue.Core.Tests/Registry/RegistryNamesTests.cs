@@ -5,19 +5,12 @@ namespace MlValue.Tests.Registry;
 [TestClass]
 public sealed class RegistryNamesTests : RegistryTestsBase
 {
+    // Every hostile name is refused by every store through ModelRegistryContractTests (MlValue.Testing);
+    // here: what the message says, and that the SQLite store writes nothing for it.
     [TestMethod]
     [DataRow("../escape")]
-    [DataRow("..")]
-    [DataRow(".")]
-    [DataRow("/etc/passwd")]
-    [DataRow("C:\\models")]
-    [DataRow("a/b")]
-    [DataRow("a\\b")]
-    [DataRow("")]
-    [DataRow(" spam")]
     [DataRow("spam\n")]
-    [DataRow("tab\there")]
-    [DataRow(".hidden")]
+    [DataRow("nul\0name")]
     public async Task RegisterAsync_UnsafeModelName_ThrowsNamingValueAndPattern(string name)
     {
         var error = await Assert.ThrowsExactlyAsync<RegistryNameException>(() => Fixture.Registry.RegisterAsync(RegistryFixture.Registration(name, "x")));

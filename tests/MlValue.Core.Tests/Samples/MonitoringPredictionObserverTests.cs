@@ -3,32 +3,19 @@ using MlValue.DependencyInjection;
 using MlValue.Monitoring;
 using MlValue.Serving;
 using MlValue.Tests.Serving;
+using MlValue.Tests.Support;
 using MlValue.Training;
 
 namespace MlValue.Tests.Samples;
 
 [TestClass]
-public sealed class MonitoringPredictionObserverTests
+public sealed class MonitoringPredictionObserverTests : TempRootTest
 {
-    private string _root = string.Empty;
-
-    [TestInitialize]
-    public void Init() => _root = Path.Combine(Path.GetTempPath(), "mlvalue-observer-" + Guid.NewGuid().ToString("N"));
-
-    [TestCleanup]
-    public void Cleanup()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     [TestMethod]
     public void AddPredictionMonitoring_PrimaryPredictions_RecordedWithVersionCorrelationIdAndTimeShadowLeftOut()
     {
         using var harness = new ServingHarness();
-        harness.Services.Configure<MlValueOptions>(o => o.RootDirectory = _root);
+        harness.Services.Configure<MlValueOptions>(o => o.RootDirectory = Root);
         var schema = new MonitorSchema<TestInput>(PredictionKind.Binary).Numeric("x", i => i.X);
         harness.Builder
             .AddModelMonitor("spam", schema, reference: null)
