@@ -64,7 +64,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
         _width = options.BucketWidth.Ticks;
         _segments = [new ReferenceSegment(0, long.MinValue, null, reference, noReference, _empty, options)];
         _ring = new BucketRing((int)(options.Retention.Ticks / _width), index => NewBucket(index, SegmentFor(index)), SegmentFor);
-        _windows = new WindowCache(_ring, NewBucket);
+        _windows = new WindowCache(_ring, NewBucket, options.ReuseEvaluatedWindows);
         _blockLength = (long)Math.Round(Math.Sqrt(_ring.Length));
         _pending = new PendingOutcomes(options.PendingOutcomeCapacity, options.OutcomeExpiry);
         _tag = new(MonitorTelemetry.MonitorTag, Name);

@@ -39,6 +39,13 @@ public class MonitoringOptions
     /// <summary>How long a prediction waits for its outcome before it expires and is counted. Default: 14 days.</summary>
     public TimeSpan OutcomeExpiry { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// Whether an evaluated window is kept and served again while none of its buckets changed (the
+    /// merged panes are cached either way). Turn it off to keep less in memory when every report asks
+    /// for different windows. Default: <see langword="true"/>.
+    /// </summary>
+    public bool ReuseEvaluatedWindows { get; set; } = true;
+
     /// <summary>How often the state is saved to its file; <see cref="TimeSpan.Zero"/> saves only on demand and on dispose. Default: 5 minutes.</summary>
     public TimeSpan SaveInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

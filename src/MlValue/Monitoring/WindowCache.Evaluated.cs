@@ -19,6 +19,11 @@ internal sealed partial class WindowCache
     /// </summary>
     public MonitorWindow Evaluated(long start, long end, long block, int segment, Func<MonitorWindow> evaluate)
     {
+        if (!reuseEvaluated)
+        {
+            return evaluate();
+        }
+
         var first = Math.Max(start, end - ring.Length);
         if (_evaluated.TryGetValue((start, end, block, segment), out var entry) && IsCurrent(entry.Versions, first))
         {
@@ -37,9 +42,6 @@ internal sealed partial class WindowCache
         _evaluated[(start, end, block, segment)] = new EvaluatedEntry(window, versions);
         return window;
     }
-
-    /// <summary>Drops the evaluated windows only, keeping the merged blocks (for measuring evaluation afresh).</summary>
-    public void ClearEvaluated() => _evaluated.Clear();
 
     private void PruneEvaluated(long newestEnd)
     {

@@ -9,7 +9,7 @@ namespace MlValue.Monitoring;
 /// buckets of that segment only (see <see cref="MonitorBucket.Merge"/>). Not thread-safe: the monitor calls it under
 /// its window lock.
 /// </summary>
-internal sealed partial class WindowCache(BucketRing ring, Func<long, int, MonitorBucket> create)
+internal sealed partial class WindowCache(BucketRing ring, Func<long, int, MonitorBucket> create, bool reuseEvaluated = true)
 {
     private readonly Dictionary<(long Start, long Length, int Segment), Entry> _entries = [];
 

@@ -9,6 +9,23 @@ public sealed class WindowCacheTests
     private static readonly WindowSpec Spec = WindowSpec.Sliding(TimeSpan.FromHours(4), TimeSpan.FromHours(2));
 
     [TestMethod]
+    public void GetWindows_ReuseEvaluatedWindowsOff_EvaluatesEachTimeWithTheSameResult()
+    {
+        var clock = MonitorTestData.Clock();
+        var options = MonitorTestData.Options();
+        options.ReuseEvaluatedWindows = false;
+        using var monitor = MonitorTestData.Monitor(clock, MonitorTestData.Reference(), options: options);
+        MonitorTestData.RecordSpread(monitor, clock, MonitorTestData.Rows(3000, 4), TimeSpan.FromDays(2));
+
+        var first = monitor.GetWindows(Spec);
+        var second = monitor.GetWindows(Spec);
+
+        Assert.AreEqual(0, monitor.Windows.EvaluatedHits);
+        Assert.AreNotSame(first[0], second[0]);
+        CollectionAssert.AreEqual(first.Select(w => w.Records).ToArray(), second.Select(w => w.Records).ToArray());
+    }
+
+    [TestMethod]
     public void GetWindows_RepeatedWithoutChanges_ReusesCachedPanesWithSameResult()
     {
         var clock = MonitorTestData.Clock();
