@@ -111,11 +111,7 @@ public sealed class DamagedArtifactTests : RegistryTestsBase
     /// <summary>Registers version 1 of "spam" and replaces its blob with a link to an endless device.</summary>
     private async Task<(ModelVersion Version, string BlobPath)> RegisterWithBlobLinkedToDevZeroAsync()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Inconclusive("/dev/zero exists on Unix only.");
-        }
-
+        // The tests run on Linux (CI included), where /dev/zero is an endless device.
         var version = await Fixture.RegisterAsync("spam", "model bytes");
         var path = Fixture.BlobPath(version.ArtifactSha256);
         File.Delete(path);
