@@ -12,6 +12,7 @@ internal sealed class RecordShape
 {
     private static readonly ConcurrentDictionary<Type, RecordShape> Cache = new();
     private readonly Dictionary<string, RecordProperty> _byName;
+    private readonly Dictionary<string, RecordProperty> _byExactName = new(StringComparer.OrdinalIgnoreCase);
     private Func<object, object>? _copy;
 
     private RecordShape(Type type, IReadOnlyList<RecordProperty> properties)
@@ -36,6 +37,7 @@ internal sealed class RecordShape
                 }
 
                 _byName[key] = property;
+                _byExactName[name] = property;
             }
         }
     }
@@ -51,7 +53,9 @@ internal sealed class RecordShape
     public static RecordShape Of(Type type) => Cache.GetOrAdd(type, Build);
 
     /// <summary>The property a column of a file maps to (see <see cref="ColumnNames"/>), or null.</summary>
-    public RecordProperty? Find(string column) => _byName.GetValueOrDefault(ColumnNames.Key(column));
+    /// <remarks>A name written as declared (case aside) is found without building its key, which is what most files do.</remarks>
+    public RecordProperty? Find(string column)
+        => _byExactName.GetValueOrDefault(column) ?? _byName.GetValueOrDefault(ColumnNames.Key(column));
 
     /// <summary>A member-wise copy through a compiled copier (built on first use; the type has a public parameterless constructor).</summary>
     public object Copy(object record) => (_copy ??= RecordAccessors.Copier(Type, Properties))(record);

@@ -11,7 +11,7 @@ public sealed partial class PromotionStep
         => typeof(TLabel) == typeof(bool) ? PredictionTask.BinaryClassification
             : typeof(TLabel) == typeof(string) ? PredictionTask.MulticlassClassification
             : typeof(TLabel) == typeof(float) ? PredictionTask.Regression
-            : throw new EvaluationException($"A promotion's holdout labels are {typeof(TLabel).Name}; use bool (binary), string (multiclass) or float (regression).");
+            : throw LabelTypeError<TLabel>();
 
     private static void Check(TrainedModel model, PredictionTask task, string role)
     {
@@ -45,22 +45,24 @@ public sealed partial class PromotionStep
                 }
 
             default:
-                throw new EvaluationException($"A promotion's holdout labels are {typeof(TLabel).Name}; use bool (binary), string (multiclass) or float (regression).");
+                throw LabelTypeError<TLabel>();
         }
     }
 
     private Task RefreshAsync<TInput, TLabel>(string modelName, CancellationToken cancellationToken)
         where TInput : class
-    {
-        var predictor = (object?)(typeof(TLabel) == typeof(bool) ? _services?.GetKeyedService<IPredictor<TInput, BinaryPrediction>>(modelName)
-            : typeof(TLabel) == typeof(string) ? _services?.GetKeyedService<IPredictor<TInput, MulticlassPrediction>>(modelName)
-            : _services?.GetKeyedService<IPredictor<TInput, RegressionPrediction>>(modelName));
-        return predictor switch
+        => TaskOf<TLabel>() switch
         {
-            IPredictor<TInput, BinaryPrediction> p => p.RefreshAsync(cancellationToken),
-            IPredictor<TInput, MulticlassPrediction> p => p.RefreshAsync(cancellationToken),
-            IPredictor<TInput, RegressionPrediction> p => p.RefreshAsync(cancellationToken),
-            _ => Task.CompletedTask,
+            PredictionTask.BinaryClassification => RefreshPredictorAsync<TInput, BinaryPrediction>(modelName, cancellationToken),
+            PredictionTask.MulticlassClassification => RefreshPredictorAsync<TInput, MulticlassPrediction>(modelName, cancellationToken),
+            _ => RefreshPredictorAsync<TInput, RegressionPrediction>(modelName, cancellationToken),
         };
-    }
+
+    private Task RefreshPredictorAsync<TInput, TOutput>(string modelName, CancellationToken cancellationToken)
+        where TInput : class
+        where TOutput : class, new()
+        => _services?.GetKeyedService<IPredictor<TInput, TOutput>>(modelName)?.RefreshAsync(cancellationToken) ?? Task.CompletedTask;
+
+    private static EvaluationException LabelTypeError<TLabel>()
+        => new($"A promotion's holdout labels are {typeof(TLabel).Name}; use bool (binary), string (multiclass) or float (regression).");
 }

@@ -61,6 +61,8 @@ public sealed partial class DataValidator
         var checks = schema.Columns.Select(c => new ColumnCheck(c, _options.MaxExamples)).ToArray();
         var seen = new bool[checks.Length];
         var unexpected = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var schemaKeys = schema.Columns.Select(c => ColumnNames.Key(c.Name)).ToHashSet(StringComparer.Ordinal);
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
         long row = 0;
         foreach (var cells in rows)
         {
@@ -87,7 +89,13 @@ public sealed partial class DataValidator
             {
                 foreach (var key in cells.Keys)
                 {
-                    if (!schema.Columns.Any(c => ColumnNames.Key(c.Name) == ColumnNames.Key(key)) && !Excluded(schema, _options, key))
+                    if (!known.TryGetValue(key, out var isKnown))
+                    {
+                        isKnown = schemaKeys.Contains(ColumnNames.Key(key)) || Excluded(schema, _options, key);
+                        known[key] = isKnown;
+                    }
+
+                    if (!isKnown)
                     {
                         unexpected[key] = unexpected.GetValueOrDefault(key) + 1;
                     }
