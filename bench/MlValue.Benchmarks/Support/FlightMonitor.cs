@@ -1,3 +1,4 @@
+using MlValue.Training;
 using MlValue.Monitoring;
 
 namespace MlValue.Benchmarks.Support;
@@ -7,7 +8,7 @@ public static class FlightMonitor
 {
     /// <summary>3 numeric and 2 categorical features.</summary>
     /// <returns>The schema.</returns>
-    public static MonitorSchema<FlightFeatures> Schema() => new MonitorSchema<FlightFeatures>(PredictionKind.Binary)
+    public static MonitorSchema<FlightFeatures> Schema() => new MonitorSchema<FlightFeatures>(PredictionTask.BinaryClassification)
         .Numeric("distance", f => f.Distance)
         .Numeric("departure_hour", f => f.DepartureHour)
         .Numeric("day_of_week", f => f.DayOfWeek)

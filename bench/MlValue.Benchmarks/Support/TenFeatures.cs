@@ -1,3 +1,4 @@
+using MlValue.Training;
 using MlValue.Monitoring;
 
 namespace MlValue.Benchmarks.Support;
@@ -37,7 +38,7 @@ public sealed class TenFeatures
 
     /// <summary>The schema over the 10 features.</summary>
     /// <returns>The schema.</returns>
-    public static MonitorSchema<TenFeatures> Schema() => new MonitorSchema<TenFeatures>(PredictionKind.Binary)
+    public static MonitorSchema<TenFeatures> Schema() => new MonitorSchema<TenFeatures>(PredictionTask.BinaryClassification)
         .Numeric("f0", r => r.F0).Numeric("f1", r => r.F1).Numeric("f2", r => r.F2).Numeric("f3", r => r.F3)
         .Numeric("f4", r => r.F4).Numeric("f5", r => r.F5).Numeric("f6", r => r.F6).Numeric("f7", r => r.F7)
         .Categorical("c8", r => r.C8).Categorical("c9", r => r.C9);

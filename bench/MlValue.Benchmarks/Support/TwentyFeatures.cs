@@ -1,3 +1,4 @@
+using MlValue.Training;
 using MlValue.Monitoring;
 
 namespace MlValue.Benchmarks.Support;
@@ -15,7 +16,7 @@ public sealed class TwentyFeatures
     /// <returns>The schema.</returns>
     public static MonitorSchema<TwentyFeatures> Schema()
     {
-        var schema = new MonitorSchema<TwentyFeatures>(PredictionKind.Binary);
+        var schema = new MonitorSchema<TwentyFeatures>(PredictionTask.BinaryClassification);
         for (var i = 0; i < 16; i++)
         {
             var index = i;

@@ -23,7 +23,7 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
     {
         Options = options;
         Clock = clock;
-        Schema = new MonitorSchema<MailText>(PredictionKind.Binary)
+        Schema = new MonitorSchema<MailText>(PredictionTask.BinaryClassification)
             .Numeric("subject_length", m => m.Subject.Length)
             .Numeric("body_length", m => m.Body.Length)
             .Text("subject", m => m.Subject)

@@ -1,3 +1,5 @@
+using MlValue.Training;
+
 namespace MlValue.Evaluation;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed record EvaluationResult
     public string? DatasetId { get; init; }
 
     /// <summary>The kind of model.</summary>
-    public required EvaluationTask Task { get; init; }
+    public required PredictionTask Task { get; init; }
 
     /// <summary>The number of holdout rows.</summary>
     public required int Count { get; init; }

@@ -1,3 +1,5 @@
+using MlValue.Training;
+
 namespace MlValue.Monitoring;
 
 /// <summary>
@@ -24,7 +26,7 @@ public interface IModelMonitor<in T>
     /// <returns>Where the record went: stored, stored late, or counted as too late, in the future or invalid.</returns>
     RecordStatus Record(T input, double prediction, string modelVersion, string correlationId, DateTimeOffset eventTime);
 
-    /// <summary>Records one multiclass prediction (schema of <see cref="PredictionKind.Multiclass"/>), with its event time taken from the monitor's clock.</summary>
+    /// <summary>Records one multiclass prediction (schema of <see cref="PredictionTask.MulticlassClassification"/>), with its event time taken from the monitor's clock.</summary>
     /// <param name="input">The model input; the schema's accessors read its features.</param>
     /// <param name="predictedClass">The predicted class label (for example <c>MulticlassPrediction.PredictedLabel</c>); kept by reference, not copied.</param>
     /// <param name="modelVersion">The model version that answered.</param>

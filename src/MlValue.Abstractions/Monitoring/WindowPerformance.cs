@@ -1,10 +1,12 @@
+using MlValue.Training;
+
 namespace MlValue.Monitoring;
 
 /// <summary>The performance of a window's predictions whose outcomes have arrived; grows as late labels arrive.</summary>
 public sealed class WindowPerformance
 {
-    /// <summary>Binary, regression or multiclass.</summary>
-    public required PredictionKind Kind { get; init; }
+    /// <summary>What the model predicts: binary, multiclass or regression.</summary>
+    public required PredictionTask Task { get; init; }
 
     /// <summary>Predictions of the window with an outcome.</summary>
     public long Labeled { get; init; }

@@ -43,7 +43,7 @@ public sealed partial class ModelEvaluator
         return new Pass<TInput>(keys, worst);
     }
 
-    private EvaluationResult Assemble<TInput, TLabel>(string modelName, EvaluationTask task, Holdout<TInput, TLabel> holdout, PredictionTable table, Pass<TInput> pass)
+    private EvaluationResult Assemble<TInput, TLabel>(string modelName, PredictionTask task, Holdout<TInput, TLabel> holdout, PredictionTable table, Pass<TInput> pass)
         where TInput : class
     {
         var slices = new List<SliceResult>();

@@ -36,12 +36,12 @@ public sealed partial class ModelEvaluator : IEvaluator
             throw new EvaluationException($"A binary holdout's ClassNames must be two different names, negative first (for example 'ham', 'spam'); it is [{string.Join(", ", classes)}].");
         }
 
-        using var activity = EvaluationTelemetry.StartEvaluate(modelName, EvaluationTask.Binary, holdout.DatasetId);
+        using var activity = EvaluationTelemetry.StartEvaluate(modelName, PredictionTask.BinaryClassification, holdout.DatasetId);
         var table = new BinaryTable(modelName, classes);
         var pass = Predict(modelName, model, holdout, table, cancellationToken);
         var matrix = ClassBreakdown.Confusion(classes, table.Labels.Select(l => l ? 1 : 0).ToArray(), table.Predicted.Select(p => p ? 1 : 0).ToArray());
         var bins = Calibration.Bins(table, _options.CalibrationBins);
-        var result = Assemble(modelName, EvaluationTask.Binary, holdout, table, pass) with
+        var result = Assemble(modelName, PredictionTask.BinaryClassification, holdout, table, pass) with
         {
             Metrics = [.. table.Metrics(null), Calibration.ExpectedError(bins)],
             ConfusionMatrix = matrix,
@@ -67,11 +67,11 @@ public sealed partial class ModelEvaluator : IEvaluator
             throw new EvaluationException($"Evaluating multiclass model '{modelName}' needs the holdout's ClassNames: the model's classes in the order of MulticlassPrediction.Score (at least two).");
         }
 
-        using var activity = EvaluationTelemetry.StartEvaluate(modelName, EvaluationTask.Multiclass, holdout.DatasetId);
+        using var activity = EvaluationTelemetry.StartEvaluate(modelName, PredictionTask.MulticlassClassification, holdout.DatasetId);
         var table = new MulticlassTable(modelName, classes, (model as Training.IModelClassNames)?.ClassNames);
         var pass = Predict(modelName, model, holdout, table, cancellationToken);
         var matrix = ClassBreakdown.Confusion(classes, table.Labels, table.Predicted);
-        var result = Assemble(modelName, EvaluationTask.Multiclass, holdout, table, pass) with
+        var result = Assemble(modelName, PredictionTask.MulticlassClassification, holdout, table, pass) with
         {
             ConfusionMatrix = matrix,
             ClassMetrics = ClassBreakdown.PerClass(matrix),
@@ -87,10 +87,10 @@ public sealed partial class ModelEvaluator : IEvaluator
         Guard.NotNullOrWhiteSpace(modelName);
         Guard.NotNull(model);
         Guard.NotNull(holdout);
-        using var activity = EvaluationTelemetry.StartEvaluate(modelName, EvaluationTask.Regression, holdout.DatasetId);
+        using var activity = EvaluationTelemetry.StartEvaluate(modelName, PredictionTask.Regression, holdout.DatasetId);
         var table = new RegressionTable(modelName);
         var pass = Predict(modelName, model, holdout, table, cancellationToken);
-        return Task.FromResult(Finish(activity, Assemble(modelName, EvaluationTask.Regression, holdout, table, pass)));
+        return Task.FromResult(Finish(activity, Assemble(modelName, PredictionTask.Regression, holdout, table, pass)));
     }
 
     /// <inheritdoc />

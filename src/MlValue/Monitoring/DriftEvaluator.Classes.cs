@@ -1,3 +1,4 @@
+using MlValue.Training;
 using MlValue.Monitoring.Sketches;
 
 namespace MlValue.Monitoring;
@@ -32,7 +33,7 @@ internal sealed partial class DriftEvaluator
         var n = sketch.Labeled;
         return new WindowPerformance
         {
-            Kind = PredictionKind.Multiclass, Labeled = n, Sufficient = n >= options.MinSampleSize, Classes = classes,
+            Task = PredictionTask.MulticlassClassification, Labeled = n, Sufficient = n >= options.MinSampleSize, Classes = classes,
             Accuracy = Ratio(sketch.Correct, n),
             MacroF1 = classes.Count == 0 ? null : classes.Average(c => c.F1!.Value),
         };

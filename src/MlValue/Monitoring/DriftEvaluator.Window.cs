@@ -1,3 +1,5 @@
+using MlValue.Training;
+
 namespace MlValue.Monitoring;
 
 /// <summary>Evaluating a whole window: features, prediction, performance, data quality.</summary>
@@ -19,7 +21,7 @@ internal sealed partial class DriftEvaluator
             };
         }
 
-        var prediction = layout.Prediction == PredictionKind.Multiclass
+        var prediction = layout.Prediction == PredictionTask.MulticlassClassification
             ? Categorical(FeatureDefinition<object>.PredictionName, window.PredictedClasses!, reference?.HasPrediction == true ? baseline!.PredictedClasses : null)
             : Numeric(FeatureDefinition<object>.PredictionName, FeatureKind.Numeric, window.Prediction, reference?.HasPrediction == true ? baseline!.Prediction : null);
         if (reference is not null && !reference.HasPrediction)
@@ -43,19 +45,19 @@ internal sealed partial class DriftEvaluator
             Features = features,
             Prediction = prediction,
             PredictedClasses = window.PredictedClasses is { } classes ? PredictedClasses(classes) : new SortedDictionary<string, long>(StringComparer.Ordinal),
-            Performance = layout.Prediction == PredictionKind.Multiclass ? Multiclass(window.Classes!) : Performance(layout.Prediction, window.Performance),
+            Performance = layout.Prediction == PredictionTask.MulticlassClassification ? Multiclass(window.Classes!) : Performance(layout.Prediction, window.Performance),
         };
     }
 
-    private WindowPerformance Performance(PredictionKind kind, Sketches.PerformanceSketch p)
+    private WindowPerformance Performance(PredictionTask kind, Sketches.PerformanceSketch p)
     {
         double? Ratio(double a, double b) => b > 0 ? a / b : null;
         var n = p.Labeled;
-        if (kind == PredictionKind.Regression)
+        if (kind == PredictionTask.Regression)
         {
             return new WindowPerformance
             {
-                Kind = kind, Labeled = n, Sufficient = n >= options.MinSampleSize,
+                Task = kind, Labeled = n, Sufficient = n >= options.MinSampleSize,
                 MeanAbsoluteError = Ratio(p.AbsoluteErrorSum, n),
                 RootMeanSquaredError = n > 0 ? Math.Sqrt(p.SquaredErrorSum / n) : null,
             };
@@ -64,7 +66,7 @@ internal sealed partial class DriftEvaluator
         var auc = p.Auc();
         return new WindowPerformance
         {
-            Kind = kind, Labeled = n, Sufficient = n >= options.MinSampleSize,
+            Task = kind, Labeled = n, Sufficient = n >= options.MinSampleSize,
             TruePositives = p.TruePositives, FalsePositives = p.FalsePositives, TrueNegatives = p.TrueNegatives, FalseNegatives = p.FalseNegatives,
             Accuracy = Ratio(p.TruePositives + p.TrueNegatives, n),
             Precision = Ratio(p.TruePositives, p.TruePositives + p.FalsePositives),

@@ -1,3 +1,5 @@
+using MlValue.Training;
+
 namespace MlValue.Monitoring;
 
 /// <summary>The request path: recording predictions and outcomes.</summary>
@@ -18,12 +20,12 @@ public sealed partial class ModelMonitor<T>
     public RecordStatus Record(T input, string predictedClass, string modelVersion, string correlationId)
     {
         var now = _time.GetUtcNow().UtcTicks;
-        return Record(input, 0, Expect(PredictionKind.Multiclass, predictedClass), modelVersion, correlationId, now, now);
+        return Record(input, 0, Expect(PredictionTask.MulticlassClassification, predictedClass), modelVersion, correlationId, now, now);
     }
 
     /// <inheritdoc />
     public RecordStatus Record(T input, string predictedClass, string modelVersion, string correlationId, DateTimeOffset eventTime)
-        => Record(input, 0, Expect(PredictionKind.Multiclass, predictedClass), modelVersion, correlationId, eventTime.UtcTicks, _time.GetUtcNow().UtcTicks);
+        => Record(input, 0, Expect(PredictionTask.MulticlassClassification, predictedClass), modelVersion, correlationId, eventTime.UtcTicks, _time.GetUtcNow().UtcTicks);
 
     /// <summary>Records at <paramref name="eventTicks"/> with the clock read once (<paramref name="now"/>, UTC ticks); a multiclass prediction is <paramref name="predictedClass"/>.</summary>
     private RecordStatus Record(T input, double prediction, string? predictedClass, string modelVersion, string correlationId, long eventTicks, long now)
@@ -34,7 +36,7 @@ public sealed partial class ModelMonitor<T>
         var nowIndex = now / _width;
         var index = eventTicks / _width;
         var status = index > nowIndex + 1 ? RecordStatus.InFuture
-            : !double.IsFinite(prediction) || (Prediction == PredictionKind.Binary && prediction is < 0 or > 1) || predictedClass?.Length == 0 ? RecordStatus.InvalidPrediction
+            : !double.IsFinite(prediction) || (Prediction == PredictionTask.BinaryClassification && prediction is < 0 or > 1) || predictedClass?.Length == 0 ? RecordStatus.InvalidPrediction
             : ((index + 1) * _width) + _options.AllowedLateness.Ticks <= now || index <= nowIndex - _ring.Length ? RecordStatus.TooLate
             : index < nowIndex ? RecordStatus.AcceptedLate
             : RecordStatus.Accepted;

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Diagnostics.Metrics;
 using MlValue.Internal;
 
@@ -83,7 +84,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     public string Name { get; }
 
     /// <summary>What the monitored model predicts (from the schema): which <c>Record</c> and <c>RecordOutcome</c> overloads apply.</summary>
-    public PredictionKind Prediction { get; }
+    public PredictionTask Prediction { get; }
 
     /// <summary>The state file, or null when state is kept in memory only.</summary>
     public string? StatePath { get; }

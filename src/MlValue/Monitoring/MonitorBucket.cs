@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MlValue.Monitoring.Sketches;
@@ -34,7 +35,7 @@ internal sealed partial class MonitorBucket
         }
 
         Prediction = new NumericSketch(layout.PredictionEdges);
-        if (layout.Prediction == PredictionKind.Multiclass)
+        if (layout.Prediction == PredictionTask.MulticlassClassification)
         {
             PredictedClasses = new CategoricalSketch(categoryCap);
             Classes = new ClassPerformanceSketch(categoryCap);

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using MlValue.Monitoring.Sketches;
 
 namespace MlValue.Monitoring;
@@ -8,7 +9,7 @@ namespace MlValue.Monitoring;
 /// </summary>
 internal sealed class MonitorLayout
 {
-    public MonitorLayout(string schema, PredictionKind prediction, string[] names, FeatureKind[] kinds, double[][] edges, TextVocabulary[] vocabularies, double[] predictionEdges)
+    public MonitorLayout(string schema, PredictionTask prediction, string[] names, FeatureKind[] kinds, double[][] edges, TextVocabulary[] vocabularies, double[] predictionEdges)
     {
         Schema = schema;
         Prediction = prediction;
@@ -21,7 +22,7 @@ internal sealed class MonitorLayout
 
     public string Schema { get; }
 
-    public PredictionKind Prediction { get; }
+    public PredictionTask Prediction { get; }
 
     public string[] Names { get; }
 
@@ -50,7 +51,7 @@ internal sealed class MonitorLayout
     public void Write(BinaryWriter writer)
     {
         writer.Write(Schema);
-        writer.Write((int)Prediction);
+        writer.Write(TaskCode(Prediction));
         writer.Write(Names.Length);
         for (var i = 0; i < Names.Length; i++)
         {
@@ -66,7 +67,7 @@ internal sealed class MonitorLayout
     public static MonitorLayout Read(BinaryReader reader)
     {
         var schema = reader.ReadString();
-        var prediction = (PredictionKind)reader.ReadInt32();
+        var prediction = TaskOf(reader.ReadInt32());
         var n = reader.ReadInt32();
         var names = new string[n];
         var kinds = new FeatureKind[n];
@@ -102,4 +103,30 @@ internal sealed class MonitorLayout
 
         return edges;
     }
+
+    /// <summary>The task's code in profile and state files (0 binary, 1 regression, 2 multiclass), independent of the enum's values.</summary>
+    internal static int TaskCode(PredictionTask task) => task switch
+    {
+        PredictionTask.BinaryClassification => 0,
+        PredictionTask.Regression => 1,
+        PredictionTask.MulticlassClassification => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown prediction task."),
+    };
+
+    /// <summary>The short name of the task in fingerprints (<c>Binary</c>, <c>Regression</c>, <c>Multiclass</c>), as written by earlier versions.</summary>
+    internal static string TaskName(PredictionTask task) => task switch
+    {
+        PredictionTask.BinaryClassification => "Binary",
+        PredictionTask.Regression => "Regression",
+        PredictionTask.MulticlassClassification => "Multiclass",
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown prediction task."),
+    };
+
+    private static PredictionTask TaskOf(int code) => code switch
+    {
+        0 => PredictionTask.BinaryClassification,
+        1 => PredictionTask.Regression,
+        2 => PredictionTask.MulticlassClassification,
+        _ => throw new MonitoringException($"The monitor file names prediction task code {code}, which this version does not know (0 binary, 1 regression, 2 multiclass); the file is damaged or from a newer version of MlValue."),
+    };
 }

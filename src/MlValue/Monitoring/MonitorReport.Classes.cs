@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Net;
 using System.Text;
 
@@ -12,7 +13,7 @@ public static partial class MonitorReport
     public static string ClassesMarkdown(MonitorWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        if (window.Performance.Kind != PredictionKind.Multiclass)
+        if (window.Performance.Task != PredictionTask.MulticlassClassification)
         {
             return string.Empty;
         }
@@ -44,7 +45,7 @@ public static partial class MonitorReport
 
     private static void ClassesHtml(StringBuilder html, MonitorWindow window)
     {
-        if (window.Performance.Kind != PredictionKind.Multiclass)
+        if (window.Performance.Task != PredictionTask.MulticlassClassification)
         {
             return;
         }

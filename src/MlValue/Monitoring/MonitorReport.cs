@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Globalization;
 using System.Text;
 using MlValue.Internal;
@@ -84,9 +85,9 @@ public static partial class MonitorReport
     private static string Performance(WindowPerformance p)
         => p.Labeled == 0 ? "no outcomes yet."
         : (p.Sufficient ? string.Empty : "(insufficient data) ")
-        + (p.Kind == PredictionKind.Multiclass
+        + (p.Task == PredictionTask.MulticlassClassification
             ? Inv($"{p.Labeled} labeled; accuracy {Num(p.Accuracy)}, macro-F1 {Num(p.MacroF1)}.")
-            : p.Kind == PredictionKind.Binary
+            : p.Task == PredictionTask.BinaryClassification
             ? Inv($"{p.Labeled} labeled; TP {p.TruePositives}, FP {p.FalsePositives}, TN {p.TrueNegatives}, FN {p.FalseNegatives}; accuracy {Num(p.Accuracy)}, precision {Num(p.Precision)}, recall {Num(p.Recall)}, log-loss {Num(p.LogLoss)}, AUC {Num(p.Auc)}.")
             : Inv($"{p.Labeled} labeled; MAE {Num(p.MeanAbsoluteError)}, RMSE {Num(p.RootMeanSquaredError)}."));
 

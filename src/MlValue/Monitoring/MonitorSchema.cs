@@ -1,8 +1,10 @@
+using MlValue.Training;
+
 namespace MlValue.Monitoring;
 
 /// <summary>
 /// The features of <typeparamref name="T"/> that a monitor watches, declared once with typed accessors:
-/// <c>new MonitorSchema&lt;Email&gt;(PredictionKind.Binary).Numeric("subject_length", e => e.Subject.Length).Categorical("group", e => e.Group).Text("body", e => e.Body)</c>.
+/// <c>new MonitorSchema&lt;Email&gt;(PredictionTask.BinaryClassification).Numeric("subject_length", e => e.Subject.Length).Categorical("group", e => e.Group).Text("body", e => e.Body)</c>.
 /// The accessors are delegates called on the request path; they should not allocate.
 /// </summary>
 /// <typeparam name="T">The input type of the monitored model.</typeparam>
@@ -12,18 +14,18 @@ public sealed class MonitorSchema<T>
 
     /// <summary>Creates an empty schema for a model that predicts <paramref name="prediction"/>.</summary>
     /// <param name="prediction">Binary (a probability, outcomes 0/1), regression (a value) or multiclass (a class label, outcomes class labels).</param>
-    public MonitorSchema(PredictionKind prediction = PredictionKind.Binary)
+    public MonitorSchema(PredictionTask prediction = PredictionTask.BinaryClassification)
     {
         if (!Enum.IsDefined(prediction))
         {
-            throw new ArgumentOutOfRangeException(nameof(prediction), prediction, "Use PredictionKind.Binary, PredictionKind.Regression or PredictionKind.Multiclass.");
+            throw new ArgumentOutOfRangeException(nameof(prediction), prediction, "Use PredictionTask.BinaryClassification, PredictionTask.Regression or PredictionTask.MulticlassClassification.");
         }
 
         Prediction = prediction;
     }
 
     /// <summary>What the model predicts.</summary>
-    public PredictionKind Prediction { get; }
+    public PredictionTask Prediction { get; }
 
     /// <summary>The declared feature names, in declaration order.</summary>
     public IReadOnlyList<string> FeatureNames => _features.ConvertAll(f => f.Name);
@@ -53,7 +55,7 @@ public sealed class MonitorSchema<T>
 
     /// <summary>A fingerprint of names, kinds and prediction kind, stored with profiles and state files to detect mismatches.</summary>
     internal string Describe()
-        => Prediction + ":" + string.Join(",", _features.ConvertAll(f => f.Name + "=" + f.Kind));
+        => MonitorLayout.TaskName(Prediction) + ":" + string.Join(",", _features.ConvertAll(f => f.Name + "=" + f.Kind));
 
     private MonitorSchema<T> Add(FeatureDefinition<T> feature)
     {

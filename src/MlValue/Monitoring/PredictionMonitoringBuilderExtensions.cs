@@ -16,7 +16,7 @@ public static class PredictionMonitoringBuilderExtensions
     /// Registers a <see cref="MonitoringPredictionObserver{TIn}"/> keyed by <paramref name="modelName"/>, so the
     /// predictor of that model records each primary-arm prediction into the registered <see cref="IModelMonitor{T}"/>
     /// (add it with <c>AddModelMonitor</c>): a <see cref="BinaryPrediction"/>, <see cref="MulticlassPrediction"/> or
-    /// <see cref="RegressionPrediction"/>, into a monitor whose schema has the matching <see cref="PredictionKind"/>.
+    /// <see cref="RegressionPrediction"/>, into a monitor whose schema has the matching <see cref="PredictionTask"/>.
     /// A predictor of this model with another output or input type, or a monitor of another kind, fails with a
     /// <see cref="MonitoringException"/> when the predictor is created (or here, when it is already registered).
     /// Register it before the predictor is first resolved; calling it twice is harmless.
@@ -47,9 +47,9 @@ public static class PredictionMonitoringBuilderExtensions
 
         services.AddSingleton(new PredictorRequirement(modelName, (input, output) => Check<TIn>(modelName, input, output)));
         services.AddKeyedSingleton(modelName, (provider, _) => Observer<TIn>(provider, modelName));
-        Observe<TIn, BinaryPrediction>(services, modelName, PredictionKind.Binary);
-        Observe<TIn, MulticlassPrediction>(services, modelName, PredictionKind.Multiclass);
-        Observe<TIn, RegressionPrediction>(services, modelName, PredictionKind.Regression);
+        Observe<TIn, BinaryPrediction>(services, modelName, PredictionTask.BinaryClassification);
+        Observe<TIn, MulticlassPrediction>(services, modelName, PredictionTask.MulticlassClassification);
+        Observe<TIn, RegressionPrediction>(services, modelName, PredictionTask.Regression);
         return builder;
     }
 
@@ -63,7 +63,7 @@ public static class PredictionMonitoringBuilderExtensions
     private static MonitoringException NoRegistry(string modelName, string monitorName)
         => new($"Monitor '{monitorName}' follows the reference of the served versions of model '{modelName}', which needs an IModelRegistry, and none is registered. Add the registry stage (for example UseSqlite().AddModelRegistry()) or register your own IModelRegistry.");
 
-    private static void Observe<TIn, TOut>(IServiceCollection services, string modelName, PredictionKind kind)
+    private static void Observe<TIn, TOut>(IServiceCollection services, string modelName, PredictionTask kind)
         where TIn : class
         where TOut : class, new()
         => services.TryAddKeyedSingleton<IPredictionObserver<TIn, TOut>>(modelName, (provider, _) =>
@@ -71,7 +71,7 @@ public static class PredictionMonitoringBuilderExtensions
             var observer = provider.GetRequiredKeyedService<MonitoringPredictionObserver<TIn>>(modelName);
             if (observer.Monitor is ModelMonitor<TIn> monitor && monitor.Prediction != kind)
             {
-                throw new MonitoringException($"Model '{modelName}' serves {typeof(TOut).Name} but its monitor '{monitor.Name}' watches {monitor.Prediction} predictions. Declare the monitor's schema as new MonitorSchema<{typeof(TIn).Name}>(PredictionKind.{kind}).");
+                throw new MonitoringException($"Model '{modelName}' serves {typeof(TOut).Name} but its monitor '{monitor.Name}' watches {monitor.Prediction} predictions. Declare the monitor's schema as new MonitorSchema<{typeof(TIn).Name}>(PredictionTask.{kind}).");
             }
 
             return (IPredictionObserver<TIn, TOut>)(object)observer;

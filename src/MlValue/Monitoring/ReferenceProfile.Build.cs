@@ -1,3 +1,4 @@
+using MlValue.Training;
 using MlValue.Monitoring.Sketches;
 
 namespace MlValue.Monitoring;
@@ -23,7 +24,7 @@ public sealed partial class ReferenceProfile
         => Profile(schema, records, prediction, null);
 
     /// <summary>
-    /// Profiles <paramref name="records"/> of a multiclass model (schema of <see cref="PredictionKind.Multiclass"/>), with
+    /// Profiles <paramref name="records"/> of a multiclass model (schema of <see cref="PredictionTask.MulticlassClassification"/>), with
     /// the distribution of the classes <paramref name="predictedClass"/> gives, against which the monitor's predicted
     /// classes are compared (chi-square).
     /// </summary>
@@ -42,11 +43,11 @@ public sealed partial class ReferenceProfile
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(records);
-        if ((schema.Prediction == PredictionKind.Multiclass && prediction is not null) || (schema.Prediction != PredictionKind.Multiclass && predictedClass is not null))
+        if ((schema.Prediction == PredictionTask.MulticlassClassification && prediction is not null) || (schema.Prediction != PredictionTask.MulticlassClassification && predictedClass is not null))
         {
-            throw new MonitoringException(schema.Prediction == PredictionKind.Multiclass
+            throw new MonitoringException(schema.Prediction == PredictionTask.MulticlassClassification
                 ? "A multiclass monitor schema profiles predicted classes: build its reference with ReferenceProfile.BuildMulticlass(schema, records, r => predictedClass)."
-                : $"ReferenceProfile.BuildMulticlass needs a schema of PredictionKind.Multiclass; this schema is {schema.Prediction}: use ReferenceProfile.Build(schema, records, r => prediction).");
+                : $"ReferenceProfile.BuildMulticlass needs a schema of PredictionTask.MulticlassClassification; this schema is {schema.Prediction}: use ReferenceProfile.Build(schema, records, r => prediction).");
         }
 
         var classes = new List<string>();

@@ -137,7 +137,7 @@ public sealed class PromotionPolicyTests
 
         var error = Assert.ThrowsExactly<EvaluationException>(() => evaluator.Decide(result, null, null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Rmse } } }));
 
-        StringAssert.Contains(error.Message, "The policy names metric 'rmse', which a Binary evaluation of 'a' does not have");
+        StringAssert.Contains(error.Message, "The policy names metric 'rmse', which a binary classification evaluation of 'a' does not have");
     }
 
     [TestMethod]

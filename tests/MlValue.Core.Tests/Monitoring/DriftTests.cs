@@ -1,3 +1,4 @@
+using MlValue.Training;
 using MlValue.Monitoring;
 using MlValue.Tests.Support;
 
@@ -99,7 +100,7 @@ public sealed class DriftTests
     [TestMethod]
     public void Snapshot_SpamAgainstHamReference_DriftVerdict()
     {
-        var schema = new MonitorSchema<SpamMessage>(PredictionKind.Binary)
+        var schema = new MonitorSchema<SpamMessage>(PredictionTask.BinaryClassification)
             .Numeric("subject_length", m => m.Subject.Length)
             .Categorical("group", m => m.Group)
             .Text("body", m => m.Body);

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using Microsoft.Extensions.Time.Testing;
 using MlValue.Monitoring;
 using MlValue.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class ModelMonitorQuickstartTests
     public void Quickstart_ProfileRecordOutcomeReport_FlagsSpamDrift()
     {
         // Declare the features once.
-        var schema = new MonitorSchema<SpamMessage>(PredictionKind.Binary)
+        var schema = new MonitorSchema<SpamMessage>(PredictionTask.BinaryClassification)
             .Numeric("subject_length", m => m.Subject.Length)
             .Categorical("group", m => m.Group)
             .Text("body", m => m.Body);

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using Microsoft.Extensions.Time.Testing;
 using MlValue.Monitoring;
 using MlValue.Testing;
@@ -12,7 +13,7 @@ public sealed class ModelMonitorStateContractTests : DurableStateContractTests<M
 
     protected override Task<ModelMonitor<Reading>> OpenAsync(string folder)
     {
-        var schema = new MonitorSchema<Reading>(PredictionKind.Binary).Numeric("x", r => r.X);
+        var schema = new MonitorSchema<Reading>(PredictionTask.BinaryClassification).Numeric("x", r => r.X);
         return Task.FromResult(new ModelMonitor<Reading>("contract", schema, null, new MonitoringOptions { SaveInterval = TimeSpan.Zero }, new FakeTimeProvider(Start), folder));
     }
 

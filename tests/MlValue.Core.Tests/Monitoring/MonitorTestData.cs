@@ -1,3 +1,4 @@
+using MlValue.Training;
 using Microsoft.Extensions.Time.Testing;
 using MlValue.Monitoring;
 
@@ -21,7 +22,7 @@ internal static class MonitorTestData
 
     public static readonly string[] Words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"];
 
-    public static MonitorSchema<Row> Schema() => new MonitorSchema<Row>(PredictionKind.Binary)
+    public static MonitorSchema<Row> Schema() => new MonitorSchema<Row>(PredictionTask.BinaryClassification)
         .Numeric("value", r => r.Value)
         .Categorical("group", r => r.Group)
         .Text("body", r => r.Body);

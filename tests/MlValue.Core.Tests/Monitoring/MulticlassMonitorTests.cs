@@ -1,3 +1,4 @@
+using MlValue.Training;
 using Microsoft.Extensions.Time.Testing;
 using MlValue.Monitoring;
 using MlValue.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class MulticlassMonitorTests
         Assert.AreEqual(300, window.PredictedClasses.Values.Sum());
         Assert.AreEqual(DriftVerdict.Drift, window.Prediction.Verdict, "the reference predicts rain for a third, the window for about 70 %");
         Assert.AreEqual(300, window.Performance.Labeled);
-        Assert.AreEqual(PredictionKind.Multiclass, window.Performance.Kind);
+        Assert.AreEqual(PredictionTask.MulticlassClassification, window.Performance.Task);
         CollectionAssert.AreEqual(Classes, window.Performance.Classes.Select(c => c.Class).ToArray());
         Assert.AreEqual(window.Performance.Classes.Average(c => c.F1!.Value), window.Performance.MacroF1!.Value, 1e-12);
     }
@@ -153,7 +154,7 @@ public sealed class MulticlassMonitorTests
     internal static ModelMonitor<Weather> Monitor(FakeTimeProvider clock, ReferenceProfile? reference, string? folder = null, string name = "weather")
         => new(name, Schema(), reference, MonitorTestData.Options(), clock, folder);
 
-    internal static MonitorSchema<Weather> Schema() => new MonitorSchema<Weather>(PredictionKind.Multiclass).Numeric("temperature", w => w.Temperature);
+    internal static MonitorSchema<Weather> Schema() => new MonitorSchema<Weather>(PredictionTask.MulticlassClassification).Numeric("temperature", w => w.Temperature);
 
     internal static ReferenceProfile Reference()
         => ReferenceProfile.BuildMulticlass(Schema(), Days(600, seed: 1, rainShare: 1 / 3.0), w => w.Actual);

@@ -15,7 +15,7 @@ public sealed class PredictionMonitoringKindsTests : TempRootTest
     public void AddPredictionMonitoring_MulticlassPredictor_RecordsClassesAndPerClassPerformance()
     {
         using var harness = Harness();
-        var schema = new MonitorSchema<TestInput>(PredictionKind.Multiclass).Numeric("x", i => i.X);
+        var schema = new MonitorSchema<TestInput>(PredictionTask.MulticlassClassification).Numeric("x", i => i.X);
         harness.Builder
             .AddModelMonitor("weather", schema, reference: null)
             .AddPredictionMonitoring<TestInput>("weather")
@@ -51,7 +51,7 @@ public sealed class PredictionMonitoringKindsTests : TempRootTest
     public void AddPredictionMonitoring_RegressionPredictor_RecordsPredictionAndErrors()
     {
         using var harness = Harness();
-        var schema = new MonitorSchema<TestInput>(PredictionKind.Regression).Numeric("x", i => i.X);
+        var schema = new MonitorSchema<TestInput>(PredictionTask.Regression).Numeric("x", i => i.X);
         harness.Builder
             .AddModelMonitor("price", schema, reference: null)
             .AddPredictionMonitoring<TestInput>("price")
@@ -79,7 +79,7 @@ public sealed class PredictionMonitoringKindsTests : TempRootTest
     {
         using var harness = Harness();
         harness.Builder
-            .AddModelMonitor("counter", new MonitorSchema<TestInput>(PredictionKind.Regression).Numeric("x", i => i.X), reference: null)
+            .AddModelMonitor("counter", new MonitorSchema<TestInput>(PredictionTask.Regression).Numeric("x", i => i.X), reference: null)
             .AddPredictionMonitoring<TestInput>("counter")
             .AddPredictor<TestInput, TestOutput>("counter");
 
@@ -105,13 +105,13 @@ public sealed class PredictionMonitoringKindsTests : TempRootTest
     {
         using var harness = Harness();
         harness.Builder
-            .AddModelMonitor("weather", new MonitorSchema<TestInput>(PredictionKind.Binary).Numeric("x", i => i.X), reference: null)
+            .AddModelMonitor("weather", new MonitorSchema<TestInput>(PredictionTask.BinaryClassification).Numeric("x", i => i.X), reference: null)
             .AddPredictionMonitoring<TestInput>("weather")
             .AddPredictor<TestInput, MulticlassPrediction>("weather");
 
         var error = Assert.ThrowsExactly<MonitoringException>(() => harness.Provider.GetRequiredKeyedService<IPredictor<TestInput, MulticlassPrediction>>("weather"));
 
-        StringAssert.Contains(error.Message, "PredictionKind.Multiclass");
+        StringAssert.Contains(error.Message, "PredictionTask.MulticlassClassification");
     }
 
     private ServingHarness Harness()

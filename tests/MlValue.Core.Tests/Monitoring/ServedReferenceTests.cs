@@ -26,7 +26,7 @@ public sealed class ServedReferenceTests
         }
     }
 
-    private static MonitorSchema<TestInput> Schema() => new MonitorSchema<TestInput>(PredictionKind.Regression).Numeric("x", i => i.X);
+    private static MonitorSchema<TestInput> Schema() => new MonitorSchema<TestInput>(PredictionTask.Regression).Numeric("x", i => i.X);
 
     private static List<TestInput> Inputs(int count, int seed, double mean)
     {

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using Microsoft.Extensions.Time.Testing;
 using MlValue.Monitoring;
 using MlValue.Runs;
@@ -94,7 +95,7 @@ public sealed class MonitorTriggersTests
 
     private static ModelMonitor<Point> Monitor(TimeProvider clock, bool reference)
     {
-        var schema = new MonitorSchema<Point>(PredictionKind.Binary).Numeric("x", p => p.X);
+        var schema = new MonitorSchema<Point>(PredictionTask.BinaryClassification).Numeric("x", p => p.X);
         var profile = reference ? ReferenceProfile.Build(schema, Enumerable.Range(0, 400).Select(i => new Point { X = i % 100 / 100.0 }), p => 0.5 + (p.X / 10)) : null;
         return new ModelMonitor<Point>("triggers", schema, profile, new MonitoringOptions { MinSampleSize = 20, SaveInterval = TimeSpan.Zero }, clock, stateDirectory: null);
     }

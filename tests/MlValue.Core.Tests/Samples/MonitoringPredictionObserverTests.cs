@@ -16,7 +16,7 @@ public sealed class MonitoringPredictionObserverTests : TempRootTest
     {
         using var harness = new ServingHarness();
         harness.Services.Configure<MlValueOptions>(o => o.RootDirectory = Root);
-        var schema = new MonitorSchema<TestInput>(PredictionKind.Binary).Numeric("x", i => i.X);
+        var schema = new MonitorSchema<TestInput>(PredictionTask.BinaryClassification).Numeric("x", i => i.X);
         harness.Builder
             .AddModelMonitor("spam", schema, reference: null)
             .AddPredictionMonitoring<TestInput>("spam")

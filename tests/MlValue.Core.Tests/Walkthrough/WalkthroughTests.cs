@@ -30,7 +30,7 @@ public sealed class WalkthroughTests
         var inbox = Directory.CreateDirectory(Path.Combine(_root, "inbox")).FullName;
         await File.WriteAllLinesAsync(Path.Combine(inbox, "2002-08.jsonl"), SpamFixture.All.Select(m => JsonSerializer.Serialize(new Mail { Id = m.Group + "/" + m.Id, Subject = m.Subject, Body = m.Body.Length > 1000 ? m.Body[..1000] : m.Body, IsSpam = m.IsSpam })));
         var clock = new FakeTimeProvider(new DateTimeOffset(2002, 9, 2, 8, 0, 0, TimeSpan.Zero));
-        var schema = new MonitorSchema<Mail>(PredictionKind.Binary).Text("subject", m => m.Subject).Text("body", m => m.Body);
+        var schema = new MonitorSchema<Mail>(PredictionTask.BinaryClassification).Text("subject", m => m.Subject).Text("body", m => m.Body);
 
         // begin-snippet: walkthrough
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MlValue.Diagnostics;
@@ -16,7 +17,7 @@ internal static class EvaluationTelemetry
     public static readonly Counter<long> Decisions = MlValueTelemetry.Meter.CreateCounter<long>(
         "mlvalue.evaluation.decisions", "{decision}", "Promotion decisions made, tagged by verdict.");
 
-    public static Activity? StartEvaluate(string modelName, EvaluationTask task, string? datasetId)
+    public static Activity? StartEvaluate(string modelName, PredictionTask task, string? datasetId)
     {
         var activity = MlValueTelemetry.ActivitySource.StartActivity(EvaluateActivity);
         activity?.SetTag("mlvalue.model.name", modelName);
@@ -25,10 +26,10 @@ internal static class EvaluationTelemetry
         return activity;
     }
 
-    public static string TaskTag(EvaluationTask task) => task switch
+    public static string TaskTag(PredictionTask task) => task switch
     {
-        EvaluationTask.Binary => "binary",
-        EvaluationTask.Multiclass => "multiclass",
+        PredictionTask.BinaryClassification => "binary",
+        PredictionTask.MulticlassClassification => "multiclass",
         _ => "regression",
     };
 }

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Globalization;
 
 namespace MlValue.Evaluation;
@@ -66,12 +67,12 @@ internal static partial class PromotionJudge
         };
     }
 
-    private static MetricRule DefaultRule(EvaluationTask task) => new()
+    private static MetricRule DefaultRule(PredictionTask task) => new()
     {
         Metric = task switch
         {
-            EvaluationTask.Binary => MetricNames.Auc,
-            EvaluationTask.Multiclass => MetricNames.MacroAccuracy,
+            PredictionTask.BinaryClassification => MetricNames.Auc,
+            PredictionTask.MulticlassClassification => MetricNames.MacroAccuracy,
             _ => MetricNames.Rmse,
         },
         MinRelativeImprovement = 0.01,
@@ -92,7 +93,7 @@ internal static partial class PromotionJudge
 
         var mine = challenger.ConfusionMatrix?.Classes ?? [];
         var theirs = other.ConfusionMatrix?.Classes ?? [];
-        if (challenger.Task == EvaluationTask.Multiclass && !mine.SequenceEqual(theirs, StringComparer.Ordinal))
+        if (challenger.Task == PredictionTask.MulticlassClassification && !mine.SequenceEqual(theirs, StringComparer.Ordinal))
         {
             throw new EvaluationException(Text(
                 $"The {role} '{other.ModelName}' was evaluated against the classes [{string.Join(", ", theirs)}] but the challenger '{challenger.ModelName}' against [{string.Join(", ", mine)}]. Evaluate every model with the same holdout ClassNames; a model trained on fewer classes is aligned by name when it names its classes (WithClassNames)."));
@@ -101,7 +102,7 @@ internal static partial class PromotionJudge
 
     private static MetricValue Find(EvaluationResult result, string metric)
         => result.Metric(metric) ?? throw new EvaluationException(
-            $"The policy names metric '{metric}', which a {result.Task} evaluation of '{result.ModelName}' does not have; its metrics are {string.Join(", ", result.Metrics.Select(m => m.Name))}. Fix MlValue:Evaluation:Policy:Rules or the policy passed in.");
+            $"The policy names metric '{metric}', which a {Reports.MarkdownReport.TaskName(result.Task)} evaluation of '{result.ModelName}' does not have; its metrics are {string.Join(", ", result.Metrics.Select(m => m.Name))}. Fix MlValue:Evaluation:Policy:Rules or the policy passed in.");
 
     /// <summary>How much <paramref name="a"/> is better than <paramref name="b"/> (negative when worse).</summary>
     private static double Better(double a, double b, bool higher) => higher ? a - b : b - a;

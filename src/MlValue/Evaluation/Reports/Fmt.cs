@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Globalization;
 
 namespace MlValue.Evaluation.Reports;
@@ -31,10 +32,10 @@ internal static class Fmt
 
     /// <summary>The metric a report draws for a segment: the task's primary metric, or accuracy
     /// when AUC is undefined on every slice (slices of a single class).</summary>
-    public static string PrimaryMetric(EvaluationTask task, IEnumerable<SliceResult> slices) => task switch
+    public static string PrimaryMetric(PredictionTask task, IEnumerable<SliceResult> slices) => task switch
     {
-        EvaluationTask.Binary => slices.Any(s => s.Metrics.Any(m => m.Name == MetricNames.Auc && m.IsDefined)) ? MetricNames.Auc : MetricNames.Accuracy,
-        EvaluationTask.Multiclass => MetricNames.MacroAccuracy,
+        PredictionTask.BinaryClassification => slices.Any(s => s.Metrics.Any(m => m.Name == MetricNames.Auc && m.IsDefined)) ? MetricNames.Auc : MetricNames.Accuracy,
+        PredictionTask.MulticlassClassification => MetricNames.MacroAccuracy,
         _ => MetricNames.Rmse,
     };
 }

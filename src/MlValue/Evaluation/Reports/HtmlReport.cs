@@ -20,7 +20,7 @@ internal static partial class HtmlReport
         var html = new StringBuilder();
         var title = "Evaluation of " + result.ModelName;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
-        html.Append("<h1>").Append(E(title)).Append("</h1>\n<p>").Append(E(MarkdownReport.EvaluationTaskName(result.Task))).Append(" on holdout ")
+        html.Append("<h1>").Append(E(title)).Append("</h1>\n<p>").Append(E(MarkdownReport.TaskName(result.Task))).Append(" on holdout ")
             .Append(E(result.DatasetId ?? Fmt.None)).Append(", ").Append(Fmt.I(result.Count)).Append(" rows.</p>\n");
         html.Append("<section id=\"metrics\"><h2>Metrics</h2><table><tr><th>metric</th><th>value</th><th>note</th></tr>");
         foreach (var m in result.Metrics)

@@ -1,3 +1,4 @@
+using MlValue.Training;
 using System.Text;
 
 namespace MlValue.Evaluation.Reports;
@@ -9,7 +10,7 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         md.Append("# Evaluation of ").Append(Fmt.Cell(result.ModelName)).Append("\n\n");
         md.Append("| | |\n|---|---|\n");
-        md.Append("| task | ").Append(EvaluationTaskName(result.Task)).Append(" |\n");
+        md.Append("| task | ").Append(TaskName(result.Task)).Append(" |\n");
         md.Append("| holdout | ").Append(Fmt.Cell(result.DatasetId ?? Fmt.None)).Append(", ").Append(Fmt.I(result.Count)).Append(" rows |\n");
         md.Append("| evaluated at | ").Append(MlValue.Internal.MarkdownText.Iso(result.EvaluatedAt)).Append(" |\n\n");
 
@@ -47,10 +48,10 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
-    public static string EvaluationTaskName(EvaluationTask task) => task switch
+    public static string TaskName(PredictionTask task) => task switch
     {
-        EvaluationTask.Binary => "binary classification",
-        EvaluationTask.Multiclass => "multiclass classification",
+        PredictionTask.BinaryClassification => "binary classification",
+        PredictionTask.MulticlassClassification => "multiclass classification",
         _ => "regression",
     };
 
