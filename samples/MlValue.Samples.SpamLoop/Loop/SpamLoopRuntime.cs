@@ -68,7 +68,7 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Registry = _provider.GetRequiredService<IModelRegistry>();
         Formats = _provider.GetRequiredService<ModelFormatRegistry>();
-        Promotion = new PromotionStep(_provider.GetRequiredService<IEvaluator>(), Registry, Formats);
+        Promotion = new PromotionStep(_provider.GetRequiredService<IEvaluator>(), _provider.GetRequiredService<IPromotionJudge>(), Registry, Formats);
         Steps = new LoopSteps(this);
     }
 

@@ -5,7 +5,8 @@ namespace MlValue.Evaluation;
 /// <summary>
 /// The seam of the evaluation stage: measures any <see cref="IPredictionModel{TInput, TOutput}"/>
 /// (ML.NET, the no-ML baseline, a rules model) on a labelled holdout from its predictions alone,
-/// and decides whether a challenger should replace the champion.
+/// so that models of any kind are compared on equal terms. Deciding on the results is
+/// <see cref="IPromotionJudge"/>'s job.
 /// </summary>
 public interface IEvaluator
 {
@@ -45,13 +46,4 @@ public interface IEvaluator
     /// <exception cref="EvaluationException">The holdout is empty, or a prediction or label is not a finite number.</exception>
     Task<EvaluationResult> EvaluateRegressionAsync<TInput>(string modelName, IPredictionModel<TInput, RegressionPrediction> model, Holdout<TInput, float> holdout, CancellationToken cancellationToken = default)
         where TInput : class;
-
-    /// <summary>Judges a challenger against the champion and the baseline, all evaluated on the same holdout.</summary>
-    /// <param name="challenger">The challenger's evaluation.</param>
-    /// <param name="champion">The champion's evaluation, or <see langword="null"/> for a first model.</param>
-    /// <param name="baseline">The no-ML baseline's evaluation, or <see langword="null"/>.</param>
-    /// <param name="policy">The policy; <see langword="null"/> for <c>EvaluationOptions.Policy</c>.</param>
-    /// <returns>The decision with every check.</returns>
-    /// <exception cref="EvaluationException">The evaluations are not of the same task and holdout, or a rule names a metric the task lacks.</exception>
-    PromotionDecision Decide(EvaluationResult challenger, EvaluationResult? champion, EvaluationResult? baseline, PromotionPolicy? policy);
 }

@@ -10,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class EvaluationBuilderExtensions
 {
     /// <summary>
-    /// Adds the default <see cref="IEvaluator"/> with <see cref="EvaluationOptions"/> bound from
+    /// Adds the default <see cref="IEvaluator"/> and <see cref="IPromotionJudge"/> with <see cref="EvaluationOptions"/> bound from
     /// <c>MlValue:Evaluation</c> and validated at start-up, and the <see cref="PromotionStep"/> (which
     /// also needs the registry stage and the model formats). Calling it again is harmless.
     /// </summary>
@@ -22,9 +22,11 @@ public static class EvaluationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOptions<EvaluationOptions, EvaluationOptionsValidator>("Evaluation", configure);
         builder.Services.TryAddSingleton<IEvaluator, ModelEvaluator>();
+        builder.Services.TryAddSingleton<IPromotionJudge, PromotionJudge>();
         builder.Services.TryAddSingleton<ModelFormatRegistry>();
         builder.Services.TryAddSingleton(sp => new PromotionStep(
             sp.GetRequiredService<IEvaluator>(),
+            sp.GetRequiredService<IPromotionJudge>(),
             sp.GetRequiredService<IModelRegistry>(),
             sp.GetRequiredService<ModelFormatRegistry>(),
             sp));

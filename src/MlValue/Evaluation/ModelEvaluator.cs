@@ -93,18 +93,6 @@ public sealed partial class ModelEvaluator : IEvaluator
         return Task.FromResult(Finish(activity, Assemble(modelName, PredictionTask.Regression, holdout, table, pass)));
     }
 
-    /// <inheritdoc />
-    public PromotionDecision Decide(EvaluationResult challenger, EvaluationResult? champion, EvaluationResult? baseline, PromotionPolicy? policy)
-    {
-        Guard.NotNull(challenger);
-        using var activity = Diagnostics.MlValueTelemetry.ActivitySource.StartActivity(EvaluationTelemetry.DecideActivity);
-        var decision = PromotionJudge.Decide(challenger, champion, baseline, policy ?? _options.Policy, _timeProvider.GetUtcNow());
-        activity?.SetTag("mlvalue.evaluation.promote", decision.Promote);
-        activity?.SetTag("mlvalue.evaluation.checks.failed", decision.Checks.Count(c => c.Outcome == CheckOutcome.Failed));
-        EvaluationTelemetry.Decisions.Add(1, new KeyValuePair<string, object?>("mlvalue.evaluation.verdict", decision.Promote ? "promote" : "reject"));
-        return decision;
-    }
-
     private static EvaluationResult Finish(System.Diagnostics.Activity? activity, EvaluationResult result)
     {
         activity?.SetTag("mlvalue.evaluation.rows", result.Count);

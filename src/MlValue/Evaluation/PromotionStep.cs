@@ -9,27 +9,31 @@ namespace MlValue.Evaluation;
 /// champion and the baseline on the same holdout; decide under the policy; register the challenger
 /// with its full lineage and attachments; move the alias by compare-and-swap against the champion
 /// that was judged, with the decision as the reason; refresh the predictor that serves the model.
-/// Each piece stays available on its own (<see cref="IEvaluator"/>, <see cref="IModelRegistry"/>,
+/// Each piece stays available on its own (<see cref="IEvaluator"/>, <see cref="IPromotionJudge"/>, <see cref="IModelRegistry"/>,
 /// <see cref="ModelRegistration.From"/>, <see cref="IPredictor{TInput,TOutput}.RefreshAsync"/>).
 /// </summary>
 public sealed partial class PromotionStep
 {
     private readonly IEvaluator _evaluator;
+    private readonly IPromotionJudge _judge;
     private readonly IModelRegistry _registry;
     private readonly ModelFormatRegistry _formats;
     private readonly IServiceProvider? _services;
 
     /// <summary>Creates the step over the given stages.</summary>
-    /// <param name="evaluator">Evaluates and decides.</param>
+    /// <param name="evaluator">Evaluates the challenger, the champion and the baseline.</param>
+    /// <param name="judge">Decides on the evaluations.</param>
     /// <param name="registry">Registers the challenger and moves the alias.</param>
     /// <param name="formats">Loads the artifacts by format id.</param>
     /// <param name="services">Where the predictor of the model is found to refresh it; null to refresh none.</param>
-    public PromotionStep(IEvaluator evaluator, IModelRegistry registry, ModelFormatRegistry formats, IServiceProvider? services = null)
+    public PromotionStep(IEvaluator evaluator, IPromotionJudge judge, IModelRegistry registry, ModelFormatRegistry formats, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(judge);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(formats);
         _evaluator = evaluator;
+        _judge = judge;
         _registry = registry;
         _formats = formats;
         _services = services;
@@ -64,7 +68,7 @@ public sealed partial class PromotionStep
         }
 
         var baseline = request.Baseline is null ? null : await EvaluateAsync(request.Baseline.TrainerName, request.Baseline.Artifact, request.Holdout, cancellationToken).ConfigureAwait(false);
-        var decision = _evaluator.Decide(challenger, champion, baseline, request.Policy);
+        var decision = _judge.Decide(challenger, champion, baseline, request.Policy);
         var attachments = new Dictionary<string, byte[]>(request.Attachments, StringComparer.Ordinal)
         {
             [PromotionDecision.AttachmentName] = System.Text.Encoding.UTF8.GetBytes(decision.ToJson()),

@@ -17,6 +17,7 @@ public sealed class EvaluationDocsTests
             .AddEvaluation(o => o.Policy.Rules.Add(new MetricRule { Metric = MetricNames.Auc, Threshold = 0.75, MinAbsoluteImprovement = 0.01 }))
             .Services.BuildServiceProvider();
         var evaluator = provider.GetRequiredService<IEvaluator>();
+        var judge = provider.GetRequiredService<IPromotionJudge>();
 
         var holdout = new Holdout<SpamMessage, bool>(SpamFixture.All, m => m.IsSpam)
         {
@@ -29,7 +30,7 @@ public sealed class EvaluationDocsTests
         var champion = await evaluator.EvaluateBinaryAsync("keywords v1", KeywordSpamModel.V1, holdout);
         var challenger = await evaluator.EvaluateBinaryAsync("keywords v2", KeywordSpamModel.V2, holdout);
 
-        PromotionDecision decision = evaluator.Decide(challenger, champion, baseline, policy: null);
+        PromotionDecision decision = judge.Decide(challenger, champion, baseline, policy: null);
         string reason = decision.ToSummary();                               // the reason of the alias move: one line
         string full = decision.ToJson();                                    // attach as PromotionDecision.AttachmentName
         string markdown = EvaluationReport.ToMarkdown(challenger);
@@ -49,6 +50,7 @@ public sealed class EvaluationDocsTests
     public async Task Docs_ModelsWithDifferentClassSets_EvaluatedOnOneHoldout()
     {
         var evaluator = EvaluationFixture.Evaluator();
+        var judge = EvaluationFixture.Judge();
         IEnumerable<ModelEvaluatorClassAlignmentTests.Day> days = ModelEvaluatorClassAlignmentTests.Days();
         var championModel = ModelEvaluatorClassAlignmentTests.ChampionScores();
         var challengerModel = ModelEvaluatorClassAlignmentTests.ChallengerScores();
@@ -60,7 +62,7 @@ public sealed class EvaluationDocsTests
         var challenger = await evaluator.EvaluateMulticlassAsync("v2", challengerModel.WithClassNames(["rain", "snow", "clear"]), holdout);
         // champion.ClassesUnknownToModel is ["snow"]: never predicted, recall 0, probability 0.
         var policy = new PromotionPolicy { RequireBaseline = false, Rules = { new MetricRule { Metric = MetricNames.MacroF1, MinAbsoluteImprovement = 0.05 } } };
-        PromotionDecision decision = evaluator.Decide(challenger, champion, baseline: null, policy);
+        PromotionDecision decision = judge.Decide(challenger, champion, baseline: null, policy);
         // docs/evaluation.md: end alignment snippet
 
         CollectionAssert.AreEqual(new[] { "snow" }, champion.ClassesUnknownToModel.ToArray());

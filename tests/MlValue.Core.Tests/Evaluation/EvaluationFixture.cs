@@ -18,6 +18,13 @@ internal static partial class EvaluationFixture
         return new ModelEvaluator(Options.Create(options), new FakeTimeProvider(Now));
     }
 
+    public static PromotionJudge Judge(Action<EvaluationOptions>? configure = null)
+    {
+        var options = new EvaluationOptions();
+        configure?.Invoke(options);
+        return new PromotionJudge(Options.Create(options), new FakeTimeProvider(Now));
+    }
+
     /// <summary>The SpamAssassin fixture as a holdout, sliced by source group and by year of the Date header.</summary>
     public static Holdout<SpamMessage, bool> SpamHoldout() => new(SpamFixture.All, m => m.IsSpam)
     {

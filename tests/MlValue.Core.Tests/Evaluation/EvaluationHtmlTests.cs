@@ -33,7 +33,7 @@ public sealed class EvaluationHtmlTests
     public async Task ToHtml_DecisionWithManyChecks_TableScrollsInsideItsOwnBoxAndDetailsWrap()
     {
         var evaluator = Evaluator();
-        var decision = evaluator.Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
 
         var html = EvaluationReport.ToHtml(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), decision);
 

@@ -24,7 +24,7 @@ public sealed partial class EvaluationReportTests
         var evaluator = Evaluator(o => o.WorstErrorCount = 5);
         var champion = await PromotionPolicyTests.Spam(evaluator, "keywords v1", KeywordSpamModel.V1);
         var challenger = await PromotionPolicyTests.Spam(evaluator, "keywords v3", KeywordSpamModel.V3);
-        var decision = evaluator.Decide(challenger, champion, null, PromotionPolicyTests.SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(challenger, champion, null, PromotionPolicyTests.SpamPolicy());
 
         var html = EvaluationReport.ToHtml(challenger, decision);
 

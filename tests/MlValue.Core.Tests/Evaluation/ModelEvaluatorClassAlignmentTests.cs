@@ -18,7 +18,7 @@ public sealed class ModelEvaluatorClassAlignmentTests
 
         var champion = await evaluator.EvaluateMulticlassAsync("without snow", ChampionWithoutSnow(), holdout);
         var challenger = await evaluator.EvaluateMulticlassAsync("with snow", ChallengerWithSnow(), holdout);
-        var decision = evaluator.Decide(challenger, champion, baseline: null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.MacroF1, MinAbsoluteImprovement = 0.1 } }, RequireBaseline = false });
+        var decision = EvaluationFixture.Judge().Decide(challenger, champion, baseline: null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.MacroF1, MinAbsoluteImprovement = 0.1 } }, RequireBaseline = false });
 
         CollectionAssert.AreEqual(new[] { "snow" }, champion.ClassesUnknownToModel.ToArray());
         var snow = champion.ClassMetrics.Single(c => c.ClassName == "snow");
@@ -48,7 +48,7 @@ public sealed class ModelEvaluatorClassAlignmentTests
         var champion = await evaluator.EvaluateMulticlassAsync("without snow", ChampionWithoutSnow(), new Holdout<Day, string>(Days(), d => d.Weather) { ClassNames = HoldoutClasses });
         var challenger = await evaluator.EvaluateMulticlassAsync("with snow", ChallengerWithSnow(), new Holdout<Day, string>(Days(), d => d.Weather) { ClassNames = ["clear", "rain", "snow", "hail"] });
 
-        var error = Assert.ThrowsExactly<EvaluationException>(() => evaluator.Decide(challenger, champion, null, null));
+        var error = Assert.ThrowsExactly<EvaluationException>(() => EvaluationFixture.Judge().Decide(challenger, champion, null, null));
 
         StringAssert.Contains(error.Message, "against the classes [clear, rain, snow] but the challenger 'with snow' against [clear, rain, snow, hail]");
     }

@@ -43,7 +43,7 @@ public sealed class ModelEvaluatorMulticlassTests
         var champion = await evaluator.EvaluateMulticlassAsync("v1", Model(), Holdout(worse));
         var challenger = await evaluator.EvaluateMulticlassAsync("v2", Model(), Holdout(KnownRows()));
 
-        var decision = evaluator.Decide(challenger, champion, null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.MacroF1, MinAbsoluteImprovement = 0.1, CheckSlices = false } }, RequireBaseline = false });
+        var decision = EvaluationFixture.Judge().Decide(challenger, champion, null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.MacroF1, MinAbsoluteImprovement = 0.1, CheckSlices = false } }, RequireBaseline = false });
 
         Assert.IsTrue(decision.Promote, decision.Reason);
         Assert.AreEqual(MetricNames.MacroF1, decision.Checks.Single().Metric);

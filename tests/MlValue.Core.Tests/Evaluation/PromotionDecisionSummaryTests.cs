@@ -11,7 +11,7 @@ public sealed class PromotionDecisionSummaryTests
     public async Task ToSummary_SliceRegresses_OneLineWithDecidingCheckAndCounts()
     {
         var evaluator = Evaluator();
-        var decision = evaluator.Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), await Spam(evaluator, "prior baseline", PriorBaseline()), SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), await Spam(evaluator, "prior baseline", PriorBaseline()), SpamPolicy());
 
         var summary = decision.ToSummary();
 
@@ -24,7 +24,7 @@ public sealed class PromotionDecisionSummaryTests
     public async Task ToSummary_Promoted_NamesTheImprovementOverTheChampion()
     {
         var evaluator = Evaluator();
-        var decision = evaluator.Decide(await Spam(evaluator, "keywords v2", KeywordSpamModel.V2), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(await Spam(evaluator, "keywords v2", KeywordSpamModel.V2), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
 
         Assert.AreEqual(CheckKind.ImprovementOverChampion, decision.DecidingCheck()!.Kind);
         StringAssert.StartsWith(decision.ToSummary(), "PROMOTE 'keywords v2': auc ");
@@ -34,7 +34,7 @@ public sealed class PromotionDecisionSummaryTests
     public async Task ToMarkdown_SkippedChecks_SummarisedOneLinePerCause()
     {
         var evaluator = Evaluator();
-        var decision = evaluator.Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
         var tooSmall = decision.Checks.Count(c => c.Outcome == CheckOutcome.Skipped && c.SkipReason == "slices smaller than 30 rows");
 
         var markdown = decision.ToMarkdown();
@@ -48,7 +48,7 @@ public sealed class PromotionDecisionSummaryTests
     public async Task FromJson_DecisionWrittenWithoutSkipReasons_ReadsAndSummarises()
     {
         var evaluator = Evaluator();
-        var decision = evaluator.Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(await Spam(evaluator, "keywords v3", KeywordSpamModel.V3), await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), null, SpamPolicy());
         var old = string.Join('\n', decision.ToJson().Split('\n').Where(l => !l.Contains("\"skipReason\"", StringComparison.Ordinal)));
 
         var back = PromotionDecision.FromJson(old);

@@ -14,7 +14,7 @@ public sealed class PromotionPolicyTests
         var (champion, baseline) = (await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), await Spam(evaluator, "prior baseline", PriorBaseline()));
         var challenger = await Spam(evaluator, "keywords v2", KeywordSpamModel.V2);
 
-        var decision = evaluator.Decide(challenger, champion, baseline, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(challenger, champion, baseline, SpamPolicy());
 
         Assert.IsTrue(decision.Promote, decision.Reason);
         Snapshot.Verify(decision.ToMarkdown() + "\n## As the reason of the alias move\n\n" + decision.ToSummary() + "\n\n## As JSON (kept beside the version as " + PromotionDecision.AttachmentName + ")\n\n```json\n" + decision.ToJson() + "\n```\n");
@@ -27,7 +27,7 @@ public sealed class PromotionPolicyTests
         var (champion, baseline) = (await Spam(evaluator, "keywords v1", KeywordSpamModel.V1), await Spam(evaluator, "prior baseline", PriorBaseline()));
         var challenger = await Spam(evaluator, "keywords v3", KeywordSpamModel.V3);
 
-        var decision = evaluator.Decide(challenger, champion, baseline, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(challenger, champion, baseline, SpamPolicy());
 
         Assert.IsFalse(decision.Promote);
         StringAssert.Contains(decision.Reason, "slice group=hard-ham-1");
@@ -41,7 +41,7 @@ public sealed class PromotionPolicyTests
         var evaluator = Evaluator();
         var challenger = await Spam(evaluator, "keywords v1", KeywordSpamModel.V1);
 
-        var decision = evaluator.Decide(challenger, null, null, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(challenger, null, null, SpamPolicy());
 
         Assert.IsFalse(decision.Promote);
         Assert.AreEqual(CheckKind.BaselineRequired, decision.Checks[0].Kind);
@@ -55,7 +55,7 @@ public sealed class PromotionPolicyTests
         var challenger = await Spam(evaluator, "keywords v1", KeywordSpamModel.V1);
         var baseline = await Spam(evaluator, "prior baseline", PriorBaseline());
 
-        var decision = evaluator.Decide(challenger, null, baseline, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(challenger, null, baseline, SpamPolicy());
 
         Assert.IsTrue(decision.Promote, decision.Reason);
         Assert.IsNull(decision.Champion);
@@ -69,7 +69,7 @@ public sealed class PromotionPolicyTests
         var challenger = await Spam(evaluator, "prior v1", PriorBaseline());
         var baseline = await Spam(evaluator, "keywords baseline", KeywordSpamModel.V1);
 
-        var decision = evaluator.Decide(challenger, null, baseline, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Auc } } });
+        var decision = EvaluationFixture.Judge().Decide(challenger, null, baseline, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Auc } } });
 
         Assert.IsFalse(decision.Promote);
         StringAssert.Contains(decision.Reason, "does not beat the no-ML baseline");
@@ -81,7 +81,7 @@ public sealed class PromotionPolicyTests
         var evaluator = Evaluator();
         var (challenger, baseline) = (await Spam(evaluator, "v1", KeywordSpamModel.V1), await Spam(evaluator, "prior", PriorBaseline()));
 
-        var decision = evaluator.Decide(challenger, null, baseline, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Auc, Threshold = 0.95 } } });
+        var decision = EvaluationFixture.Judge().Decide(challenger, null, baseline, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Auc, Threshold = 0.95 } } });
 
         Assert.IsFalse(decision.Promote);
         Assert.AreEqual("Reject 'v1': auc 0.8007 misses the threshold ≥ 0.9500.", decision.Reason);
@@ -98,7 +98,7 @@ public sealed class PromotionPolicyTests
         var challenger = await evaluator.EvaluateRegressionAsync("r2", ModelEvaluatorRegressionTests.Model(), ModelEvaluatorRegressionTests.Holdout(Points(challengerNoise)));
         var policy = new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Rmse, Threshold = 1.2, MinRelativeImprovement = 0.1 } } };
 
-        var decision = evaluator.Decide(challenger, champion, null, policy);
+        var decision = EvaluationFixture.Judge().Decide(challenger, champion, null, policy);
 
         Assert.AreEqual(promote, decision.Promote, decision.Reason);
         Assert.AreEqual(0.1, decision.Checks.Single(c => c.Kind == CheckKind.ImprovementOverChampion).Margin!.Value, 1e-9);
@@ -110,7 +110,7 @@ public sealed class PromotionPolicyTests
         var evaluator = Evaluator();
         var (champion, challenger) = (await Spam(evaluator, "v1", KeywordSpamModel.V1), await Spam(evaluator, "v2", KeywordSpamModel.V2));
 
-        var decision = evaluator.Decide(challenger, champion, null, null);
+        var decision = EvaluationFixture.Judge().Decide(challenger, champion, null, null);
 
         var check = decision.Checks.Single(c => c.Kind == CheckKind.ImprovementOverChampion);
         Assert.AreEqual(MetricNames.Auc, check.Metric);
@@ -124,7 +124,7 @@ public sealed class PromotionPolicyTests
         var champion = await evaluator.EvaluateBinaryAsync("a", Echo(), Holdout(Synthetic(50, 1), "set-1"));
         var challenger = await evaluator.EvaluateBinaryAsync("b", Echo(), Holdout(Synthetic(50, 1), "set-2"));
 
-        var error = Assert.ThrowsExactly<EvaluationException>(() => evaluator.Decide(challenger, champion, null, null));
+        var error = Assert.ThrowsExactly<EvaluationException>(() => EvaluationFixture.Judge().Decide(challenger, champion, null, null));
 
         StringAssert.Contains(error.Message, "Evaluate every model on the same holdout");
     }
@@ -135,7 +135,7 @@ public sealed class PromotionPolicyTests
         var evaluator = Evaluator();
         var result = await evaluator.EvaluateBinaryAsync("a", Echo(), Holdout(Synthetic(50, 1)));
 
-        var error = Assert.ThrowsExactly<EvaluationException>(() => evaluator.Decide(result, null, null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Rmse } } }));
+        var error = Assert.ThrowsExactly<EvaluationException>(() => EvaluationFixture.Judge().Decide(result, null, null, new PromotionPolicy { Rules = { new MetricRule { Metric = MetricNames.Rmse } } }));
 
         StringAssert.Contains(error.Message, "The policy names metric 'rmse', which a binary classification evaluation of 'a' does not have");
     }
@@ -144,7 +144,7 @@ public sealed class PromotionPolicyTests
     public async Task PromotionDecision_JsonRoundTrip_KeepsEveryCheck()
     {
         var evaluator = Evaluator();
-        var decision = evaluator.Decide(await Spam(evaluator, "v2", KeywordSpamModel.V2), await Spam(evaluator, "v1", KeywordSpamModel.V1), null, SpamPolicy());
+        var decision = EvaluationFixture.Judge().Decide(await Spam(evaluator, "v2", KeywordSpamModel.V2), await Spam(evaluator, "v1", KeywordSpamModel.V1), null, SpamPolicy());
 
         var back = PromotionDecision.FromJson(decision.ToJson());
 

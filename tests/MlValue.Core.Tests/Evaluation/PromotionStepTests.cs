@@ -87,9 +87,25 @@ public sealed class PromotionStepTests
         StringAssert.Contains(error.Message, "is a BinaryClassification model and predicts BinaryPrediction, but MulticlassPrediction was asked for");
     }
 
-    private ServiceProvider Provider()
+    [TestMethod]
+    public async Task RunAsync_OwnJudgeRegisteredBeforeAddEvaluation_DecidesInsteadOfThePolicy()
+    {
+        await using var provider = Provider(services => services.AddSingleton<IPromotionJudge>(new SignOffJudge()));
+        var (split, text, majority) = await TrainAsync();
+
+        var outcome = await provider.GetRequiredService<PromotionStep>().RunAsync(new PromotionRequest<Mail, bool> { ModelName = "spam", Challenger = text, Baseline = majority, Holdout = split.Test.ToHoldout(m => m.IsSpam) });
+
+        Assert.IsFalse(outcome.Decision.Promote);
+        Assert.AreEqual("awaiting sign-off", outcome.Decision.Reason);
+        Assert.IsNull(outcome.AliasMove);
+        Assert.AreEqual(1, outcome.Version.Version);
+        Assert.IsNull(await provider.GetRequiredService<IModelRegistry>().GetByAliasAsync("spam", "champion"));
+    }
+
+    private ServiceProvider Provider(Action<IServiceCollection>? before = null)
     {
         var services = new ServiceCollection();
+        before?.Invoke(services);
         services.AddMlValue(o => o.RootDirectory = _root).UseSqlite().AddTraining().AddEvaluation().AddModelRegistry().AddPredictor<Mail, BinaryPrediction>("spam");
         return services.BuildServiceProvider();
     }
@@ -103,5 +119,22 @@ public sealed class PromotionStepTests
         var text = await MlNetTrainers.Text<Mail>(PredictionTask.BinaryClassification, options).TrainAsync(data);
         var majority = await BaselineTrainers.Majority<Mail>(PredictionTask.BinaryClassification, nameof(Mail.IsSpam)).TrainAsync(data);
         return (split, text, majority);
+    }
+
+    /// <summary>A gate of a team's own: nothing is promoted until a person signs off.</summary>
+    private sealed class SignOffJudge : IPromotionJudge
+    {
+        public PromotionDecision Decide(EvaluationResult challenger, EvaluationResult? champion, EvaluationResult? baseline, PromotionPolicy? policy = null) => new()
+        {
+            Challenger = challenger.ModelName,
+            Champion = champion?.ModelName,
+            Baseline = baseline?.ModelName,
+            DatasetId = challenger.DatasetId,
+            HoldoutCount = challenger.Count,
+            Promote = false,
+            Reason = "awaiting sign-off",
+            Checks = [],
+            DecidedAt = challenger.EvaluatedAt,
+        };
     }
 }

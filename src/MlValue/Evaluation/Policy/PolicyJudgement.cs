@@ -4,7 +4,7 @@ using System.Globalization;
 namespace MlValue.Evaluation;
 
 /// <summary>Applies a <see cref="PromotionPolicy"/> to a challenger, a champion and a baseline evaluated on the same holdout.</summary>
-internal static partial class PromotionJudge
+internal static partial class PolicyJudgement
 {
     private const double Slack = 1e-12;
 

@@ -1,7 +1,7 @@
 namespace MlValue.Evaluation;
 
 /// <summary>The individual checks.</summary>
-internal static partial class PromotionJudge
+internal static partial class PolicyJudgement
 {
     private static PolicyCheck ThresholdCheck(string metric, MetricValue mine, double threshold, bool higher)
     {
