@@ -21,7 +21,11 @@ internal sealed class DataViewDataSource<T> : IDataSource<T>
         _checkpoint = new SourceCheckpoint(name, checkpoints, timeProvider);
         _mlContext = mlContext ?? throw new ArgumentNullException(nameof(mlContext));
         _data = data ?? throw new ArgumentNullException(nameof(data));
-        _maxBatchRecords = DataOptionsValidator.Checked(options).MaxBatchRecords;
+        _maxBatchRecords = (options ?? new DataOptions()).MaxBatchRecords;
+        if (_maxBatchRecords < 1)
+        {
+            throw new ArgumentException($"MlValue:Data:MaxBatchRecords must be at least 1; it is {_maxBatchRecords}. Default: 10000.", nameof(options));
+        }
     }
 
     public string Name => _checkpoint.Name;

@@ -14,16 +14,15 @@ internal static class DataViewHasher
         var columns = new List<DatasetColumn>();
         foreach (var column in Visible(view))
         {
-            columns.Add(new DatasetColumn(column.Name, ColumnKinds.TypeName(KindOf(column)), IsNullable: false));
+            columns.Add(DatasetColumn.Of(column.Name, KindOf(column)));
         }
 
         return new DatasetSchema(columns);
     }
 
-    public static (string Id, long Rows) Hash(IDataView view, DatasetSchema schema, CancellationToken cancellationToken)
+    public static long Hash(IDataView view, DatasetHasher hasher, CancellationToken cancellationToken)
     {
         var columns = Visible(view).ToArray();
-        var hasher = new ContentHasher(schema);
         long rows = 0;
         using (var cursor = view.GetRowCursor(columns))
         {
@@ -40,8 +39,7 @@ internal static class DataViewHasher
             }
         }
 
-        DataTelemetry.RowsHashed.Add(rows);
-        return (hasher.Finish(rows), rows);
+        return rows;
     }
 
     private static IEnumerable<DataViewSchema.Column> Visible(IDataView view)
@@ -62,7 +60,7 @@ internal static class DataViewHasher
             $"Column '{column.Name}' of the data view has type '{type}', which a dataset cannot hash. Datasets hold scalar text, bool, int32, int64, float32, float64, DateTime or DateTimeOffset columns: create the dataset from the raw data before featurizing, or drop the column with mlContext.Transforms.DropColumns.");
     }
 
-    private static Action Appender(DataViewRowCursor cursor, DataViewSchema.Column column, ContentHasher hasher)
+    private static Action Appender(DataViewRowCursor cursor, DataViewSchema.Column column, DatasetHasher hasher)
     {
         switch (KindOf(column))
         {

@@ -28,7 +28,7 @@ public static class MlNetDatasetExtensions
             ArgumentNullException.ThrowIfNull(data);
             ArgumentNullException.ThrowIfNull(provenance);
             var schema = DataViewHasher.SchemaOf(data);
-            foreach (var property in RecordShape.Of<T>().Properties)
+            foreach (var property in RecordColumns.Of<T>().Columns)
             {
                 var column = schema.Columns.FirstOrDefault(c => string.Equals(c.Name, property.Name, StringComparison.Ordinal));
                 if (column is null || column.Type != property.Column.Type)
@@ -38,8 +38,7 @@ public static class MlNetDatasetExtensions
                 }
             }
 
-            var (id, rows) = DataViewHasher.Hash(data, schema, cancellationToken);
-            return new Dataset<T>(id, schema, provenance, rows, records: null, new DataViewRows<T>(mlContext, data));
+            return Dataset.FromRows(new DataViewRows<T>(mlContext, data), schema, provenance, (hasher, ct) => DataViewHasher.Hash(data, hasher, ct), cancellationToken);
         }
     }
 
@@ -54,17 +53,17 @@ public static class MlNetDatasetExtensions
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(mlContext);
-        if (dataset.Rows is DataViewRows<T> view)
+        if (dataset.RawRepresentation is IDataView view)
         {
-            return view.View;
+            return view;
         }
 
-        var unsupported = RecordShape.Of<T>().Properties.FirstOrDefault(p => p.IsNullableValue || p.Kind == ColumnKind.Decimal);
+        var unsupported = RecordColumns.Of<T>().Columns.FirstOrDefault(p => p.IsNullable || p.Kind == ColumnKind.Decimal);
         if (unsupported is not null)
         {
-            throw new DatasetException($"Dataset {dataset.Id}: property '{typeof(T).Name}.{unsupported.Name}' ({unsupported.Column.Type}{(unsupported.IsNullableValue ? "?" : string.Empty)}) cannot be loaded into an ML.NET data view. Map it to float, double, int, long, bool, string or DateTime (for example clean nulls to NaN) before training.");
+            throw new DatasetException($"Dataset {dataset.Id}: property '{typeof(T).Name}.{unsupported.Name}' ({unsupported.Column.Type}{(unsupported.IsNullable ? "?" : string.Empty)}) cannot be loaded into an ML.NET data view. Map it to float, double, int, long, bool, string or DateTime (for example clean nulls to NaN) before training.");
         }
 
-        return mlContext.Data.LoadFromEnumerable(dataset.Records ?? dataset.AsEnumerable());
+        return mlContext.Data.LoadFromEnumerable(dataset.AsEnumerable());
     }
 }

@@ -34,7 +34,7 @@ public static class LabelledRecordsExtensions
             }
         }
 
-        var shape = RecordShape.Of<T>();
+        var shape = RecordColumns.Of<T>();
         var labelled = new List<T>();
         var unlabelled = new List<T>();
         foreach (var item in items)

@@ -47,7 +47,7 @@ public sealed partial class Dataset<T>
             return _rows!.Enumerate();
         }
 
-        var shape = RecordShape.Of<T>();
+        var shape = RecordColumns.Of<T>();
         return _records.Select(r => (T)shape.Copy(r));
     }
 
@@ -56,4 +56,7 @@ public sealed partial class Dataset<T>
 
     /// <summary>The engine that holds the rows (for example an ML.NET data view), if any.</summary>
     internal IDatasetRows<T>? Rows => _rows;
+
+    /// <summary>The engine's own form of the rows (for example an ML.NET <c>IDataView</c>) when the dataset was created with <see cref="Dataset.FromRows"/>; otherwise <see langword="null"/>.</summary>
+    public object? RawRepresentation => _rows?.RawRepresentation;
 }

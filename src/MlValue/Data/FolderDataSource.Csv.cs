@@ -82,7 +82,7 @@ internal sealed partial class FolderDataSource<T>
         return new FileMark { Bytes = framer.Offset, Lines = lines };
     }
 
-    private DataReadError? AddCsvRecord(string file, long line, string[] fields, string[] header, RecordProperty?[] properties, List<T> records)
+    private DataReadError? AddCsvRecord(string file, long line, string[] fields, string[] header, RecordColumn?[] properties, List<T> records)
     {
         var record = new T();
         for (var i = 0; i < properties.Length; i++)
@@ -95,13 +95,13 @@ internal sealed partial class FolderDataSource<T>
                 return new DataReadError(file, line, ColumnName(header, properties, i), reason);
             }
 
-            property?.Set(record, value);
+            property?.SetValue(record, value);
         }
 
         records.Add(record);
         return null;
     }
 
-    private static string ColumnName(string[] header, RecordProperty?[] properties, int index)
+    private static string ColumnName(string[] header, RecordColumn?[] properties, int index)
         => properties[index]?.Name ?? (index < header.Length ? header[index] : string.Create(CultureInfo.InvariantCulture, $"#{index + 1}"));
 }

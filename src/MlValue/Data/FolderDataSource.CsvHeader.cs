@@ -48,7 +48,7 @@ internal sealed partial class FolderDataSource<T>
         if (problem is null)
         {
             var present = header!.Select(c => _shape.Find(c)).Where(p => p is not null).ToHashSet();
-            var missing = _shape.Properties.Where(p => !present.Contains(p) && !_options.ColumnsWithDefaults.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).Select(p => p.Name).ToList();
+            var missing = _shape.Columns.Where(p => !present.Contains(p) && !_options.ColumnsWithDefaults.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).Select(p => p.Name).ToList();
             if (missing.Count > 0)
             {
                 column = string.Join(", ", missing);

@@ -15,7 +15,7 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
     private readonly string _folder;
     private readonly DataFileFormat _format;
     private readonly DataOptions _options;
-    private readonly RecordShape _shape = RecordShape.Of<T>();
+    private readonly RecordColumns _shape = RecordColumns.Of<T>();
 
     public FolderDataSource(string name, string folder, DataFileFormat format, ICheckpointStore checkpoints, DataOptions? options, TimeProvider? timeProvider)
     {

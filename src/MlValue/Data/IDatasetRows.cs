@@ -2,11 +2,12 @@ namespace MlValue.Data;
 
 /// <summary>
 /// Rows of a dataset held by a data engine rather than as records (for example an ML.NET data
-/// view): the dataset enumerates and filters them through the engine, so large data never has to
-/// become a list of objects.
+/// view, a columnar file reader, a database cursor): the dataset enumerates and filters them through
+/// the engine, so large data never has to become a list of objects. Create such a dataset with
+/// <see cref="Dataset.FromRows"/>.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
-internal interface IDatasetRows<T>
+public interface IDatasetRows<T>
     where T : class, new()
 {
     /// <summary>Gets the engine's own form of the rows.</summary>

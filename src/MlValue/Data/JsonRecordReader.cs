@@ -8,7 +8,7 @@ namespace MlValue.Data;
 /// <summary>Maps one JSON object to a record by property name (case-insensitive); the first problem becomes the reason.</summary>
 internal static class JsonRecordReader
 {
-    public static (object? Record, string? Column, string? Reason) Read(ReadOnlyMemory<byte> line, RecordShape shape, DataOptions options)
+    public static (object? Record, string? Column, string? Reason) Read(ReadOnlyMemory<byte> line, RecordColumns shape, DataOptions options)
     {
         JsonDocument document;
         try
@@ -67,20 +67,20 @@ internal static class JsonRecordReader
                     return (null, property.Name, reason);
                 }
 
-                property.Set(record, value);
+                property.SetValue(record, value);
             }
 
             return (record, null, null);
         }
     }
 
-    private static string? Convert(JsonElement element, RecordProperty property, DataOptions options, out object? value)
+    private static string? Convert(JsonElement element, RecordColumn property, DataOptions options, out object? value)
     {
         value = null;
         switch (element.ValueKind)
         {
             case JsonValueKind.Null:
-                return property.Kind == ColumnKind.String || property.IsNullableValue ? null : $"null is not allowed in a column of type {property.Column.Type}; make the property nullable or fill the value";
+                return property.Kind == ColumnKind.String || property.IsNullable ? null : $"null is not allowed in a column of type {property.Column.Type}; make the property nullable or fill the value";
             case JsonValueKind.String when property.Kind == ColumnKind.String:
                 var text = element.GetString()!;
                 value = text;
@@ -105,7 +105,7 @@ internal static class JsonRecordReader
     private static bool IsNumber(ColumnKind kind) => kind is ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Single or ColumnKind.Double or ColumnKind.Decimal;
 
     /// <summary>The property (or unknown member) whose name or value holds the invalid UTF-8, or null when it is not in one.</summary>
-    private static string? InvalidMember(JsonDocument document, RecordShape shape)
+    private static string? InvalidMember(JsonDocument document, RecordColumns shape)
     {
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {

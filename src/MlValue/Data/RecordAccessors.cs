@@ -5,30 +5,30 @@ namespace MlValue.Data;
 
 /// <summary>
 /// Compiled accessors of a record type for the per-row work of <c>Dataset.FromRecords</c>: hashing a property's
-/// value through the typed <see cref="ContentHasher"/> method (no reflection call, no boxing) and copying a record.
+/// value through the typed <see cref="DatasetHasher"/> method (no reflection call, no boxing) and copying a record.
 /// </summary>
 internal static class RecordAccessors
 {
-    public static Action<object, ContentHasher> HashInto(PropertyInfo property, ColumnKind kind)
+    public static Action<object, DatasetHasher> HashInto(PropertyInfo property, ColumnKind kind)
     {
         var record = Expression.Parameter(typeof(object), "record");
-        var hasher = Expression.Parameter(typeof(ContentHasher), "hasher");
+        var hasher = Expression.Parameter(typeof(DatasetHasher), "hasher");
         Expression value = Expression.Property(Expression.Convert(record, property.DeclaringType!), property);
         var method = kind switch
         {
-            ColumnKind.String => nameof(ContentHasher.AppendString),
-            ColumnKind.Boolean => nameof(ContentHasher.AppendBoolean),
-            ColumnKind.Int32 => nameof(ContentHasher.AppendInt32Value),
-            ColumnKind.Int64 => nameof(ContentHasher.AppendInt64Value),
-            ColumnKind.Single => nameof(ContentHasher.AppendSingle),
-            ColumnKind.Double => nameof(ContentHasher.AppendDouble),
-            ColumnKind.Decimal => nameof(ContentHasher.AppendDecimal),
-            ColumnKind.DateTime => nameof(ContentHasher.AppendDateTime),
-            ColumnKind.DateTimeOffset => nameof(ContentHasher.AppendDateTimeOffset),
+            ColumnKind.String => nameof(DatasetHasher.AppendString),
+            ColumnKind.Boolean => nameof(DatasetHasher.AppendBoolean),
+            ColumnKind.Int32 => nameof(DatasetHasher.AppendInt32Value),
+            ColumnKind.Int64 => nameof(DatasetHasher.AppendInt64Value),
+            ColumnKind.Single => nameof(DatasetHasher.AppendSingle),
+            ColumnKind.Double => nameof(DatasetHasher.AppendDouble),
+            ColumnKind.Decimal => nameof(DatasetHasher.AppendDecimal),
+            ColumnKind.DateTime => nameof(DatasetHasher.AppendDateTime),
+            ColumnKind.DateTimeOffset => nameof(DatasetHasher.AppendDateTimeOffset),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown column kind."),
         };
         var valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var append = typeof(ContentHasher).GetMethod(method, [valueType])!;
+        var append = typeof(DatasetHasher).GetMethod(method, [valueType])!;
         Expression body;
         if (Nullable.GetUnderlyingType(property.PropertyType) is not null)
         {
@@ -39,7 +39,7 @@ internal static class RecordAccessors
                 Expression.IfThenElse(
                     Expression.Property(local, "HasValue"),
                     Expression.Call(hasher, append, Expression.Property(local, "Value")),
-                    Expression.Call(hasher, nameof(ContentHasher.AppendNull), Type.EmptyTypes)));
+                    Expression.Call(hasher, nameof(DatasetHasher.AppendNull), Type.EmptyTypes)));
         }
         else
         {
@@ -47,14 +47,14 @@ internal static class RecordAccessors
             body = Expression.Call(hasher, append, value);
         }
 
-        return Expression.Lambda<Action<object, ContentHasher>>(body, record, hasher).Compile();
+        return Expression.Lambda<Action<object, DatasetHasher>>(body, record, hasher).Compile();
     }
 
-    public static Func<object, object> Copier(Type type, IReadOnlyList<RecordProperty> properties)
+    public static Func<object, object> Copier(Type type, IReadOnlyList<RecordColumn> properties)
     {
         var record = Expression.Parameter(typeof(object), "record");
         var source = Expression.Variable(type, "source");
-        var bindings = properties.Select(p => Expression.Bind(p.Info, Expression.Property(source, p.Info)));
+        var bindings = properties.Select(p => Expression.Bind(p.Property, Expression.Property(source, p.Property)));
         var body = Expression.Block(
             [source],
             Expression.Assign(source, Expression.Convert(record, type)),

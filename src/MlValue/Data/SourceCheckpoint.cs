@@ -1,15 +1,22 @@
 namespace MlValue.Data;
 
 /// <summary>
-/// The checkpoint handling every source shares: load the committed checkpoint, build a batch
-/// from what lies past it, and commit a batch only if it starts at the committed checkpoint.
+/// The checkpoint handling every <see cref="IDataSource{T}"/> shares, for source authors: load the
+/// committed checkpoint, build a batch from what lies past it, and commit a batch only if it starts
+/// at the committed checkpoint, so that a batch is delivered until it is committed (at least once)
+/// and a stale batch is never committed over a newer one.
 /// </summary>
-internal sealed class SourceCheckpoint
+public sealed class SourceCheckpoint
 {
     private readonly ICheckpointStore _store;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _commit = new(1, 1);
 
+    /// <summary>Creates the checkpoint handling of one source.</summary>
+    /// <param name="name">The source's name: 1 to 128 letters, digits, '.', '_' or '-', not starting with '.'; it names the checkpoint.</param>
+    /// <param name="store">Where the checkpoint is kept.</param>
+    /// <param name="timeProvider">The clock that stamps batches; <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentException">The name is not valid.</exception>
     public SourceCheckpoint(string name, ICheckpointStore store, TimeProvider? timeProvider)
     {
         Name = SourceName.Validate(name);
@@ -17,10 +24,21 @@ internal sealed class SourceCheckpoint
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The source's name.</summary>
     public string Name { get; }
 
+    /// <summary>Loads the committed checkpoint.</summary>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The checkpoint, or <see langword="null"/> before the first commit.</returns>
     public Task<string?> LoadAsync(CancellationToken cancellationToken) => _store.LoadAsync(Name, cancellationToken);
 
+    /// <summary>Builds a batch of the records and errors read past <paramref name="from"/>, stamped with the clock, and counts it in telemetry.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="records">The records read.</param>
+    /// <param name="errors">The read errors, each with its location.</param>
+    /// <param name="from">The committed checkpoint the read started at.</param>
+    /// <param name="to">The checkpoint after the batch.</param>
+    /// <returns>The batch.</returns>
     public DataBatch<T> Batch<T>(IReadOnlyList<T> records, IReadOnlyList<DataReadError> errors, string? from, string to)
         where T : class, new()
     {
@@ -29,6 +47,12 @@ internal sealed class SourceCheckpoint
         return batch;
     }
 
+    /// <summary>Commits a batch: saves its end checkpoint if the batch starts at the committed checkpoint.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="batch">A batch built by this source.</param>
+    /// <param name="cancellationToken">Cancels the commit.</param>
+    /// <returns>A task that completes when the checkpoint is saved.</returns>
+    /// <exception cref="DataSourceException">The batch belongs to another source, or another batch was committed since it was read (read again).</exception>
     public async Task CommitAsync<T>(DataBatch<T> batch, CancellationToken cancellationToken)
         where T : class, new()
     {
@@ -58,6 +82,10 @@ internal sealed class SourceCheckpoint
         }
     }
 
+    /// <summary>Reads a checkpoint written as a row position (sources whose rows only grow).</summary>
+    /// <param name="checkpoint">The checkpoint, or <see langword="null"/> for the start.</param>
+    /// <returns>The position: 0 for <see langword="null"/>.</returns>
+    /// <exception cref="DataSourceException">The checkpoint is not a row position.</exception>
     public long ParsePosition(string? checkpoint)
     {
         if (checkpoint is null)

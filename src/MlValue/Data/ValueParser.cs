@@ -5,7 +5,7 @@ namespace MlValue.Data;
 /// <summary>Converts a text field to the type of a record property, invariant culture, with a teaching reason on failure.</summary>
 internal static class ValueParser
 {
-    public static string? TryParse(string text, RecordProperty property, DataOptions options, out object? value)
+    public static string? TryParse(string text, RecordColumn property, DataOptions options, out object? value)
     {
         value = null;
         var c = CultureInfo.InvariantCulture;
@@ -17,7 +17,7 @@ internal static class ValueParser
 
         if (text.Length == 0)
         {
-            return property.IsNullableValue ? null : $"empty value in a column of type {property.Column.Type}; make the property nullable ({property.Column.Type}?) or fill the value";
+            return property.IsNullable ? null : $"empty value in a column of type {property.Column.Type}; make the property nullable ({property.Column.Type}?) or fill the value";
         }
 
         if (text.Length > 100)

@@ -5,7 +5,7 @@ using System.Text;
 namespace MlValue.Data;
 
 /// <summary>The byte buffer: fields are written into it and it is handed to the hash when full.</summary>
-internal sealed partial class ContentHasher
+public sealed partial class DatasetHasher
 {
     private void AppendByte(byte value)
     {

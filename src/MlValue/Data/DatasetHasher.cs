@@ -9,8 +9,11 @@ namespace MlValue.Data;
 /// length-prefixed UTF-8 string; floats hash their bit pattern (every NaN as one NaN), so the
 /// id does not depend on culture, machine or formatting. Bytes are gathered in a buffer and handed to
 /// the hash in blocks (a streaming hash of the same bytes, so the same id), not one field at a time.
+/// An engine that holds rows of its own (see <see cref="Dataset.FromRows"/>) appends each row's fields
+/// in the schema's column order, one call per field, and so computes the id that the same rows given
+/// as records would have.
 /// </summary>
-internal sealed partial class ContentHasher
+public sealed partial class DatasetHasher
 {
     private const string Format = "mlvalue.dataset.v1";
     private const int BufferSize = 16 * 1024;
@@ -18,7 +21,7 @@ internal sealed partial class ContentHasher
     private readonly byte[] _buffer = new byte[BufferSize];
     private int _used;
 
-    public ContentHasher(DatasetSchema schema)
+    internal DatasetHasher(DatasetSchema schema)
     {
         AppendText(Format);
         AppendInt32(schema.Columns.Count);
@@ -30,9 +33,10 @@ internal sealed partial class ContentHasher
         }
     }
 
+    /// <summary>Appends a null field.</summary>
     public void AppendNull() => AppendByte(0);
 
-    public void AppendValue(ColumnKind kind, object? value)
+    internal void AppendValue(ColumnKind kind, object? value)
     {
         if (value is null)
         {
@@ -55,6 +59,8 @@ internal sealed partial class ContentHasher
         }
     }
 
+    /// <summary>Appends a text field (null appends a null field).</summary>
+    /// <param name="value">The text.</param>
     public void AppendString(string? value)
     {
         if (value is null)
@@ -66,53 +72,71 @@ internal sealed partial class ContentHasher
         AppendString(value.AsSpan());
     }
 
+    /// <summary>Appends a non-null text field.</summary>
+    /// <param name="value">The text.</param>
     public void AppendString(ReadOnlySpan<char> value)
     {
         AppendByte(1);
         AppendText(value);
     }
 
+    /// <summary>Appends a non-null boolean field.</summary>
+    /// <param name="value">The value.</param>
     public void AppendBoolean(bool value)
     {
         AppendByte(1);
         AppendByte(value ? (byte)1 : (byte)0);
     }
 
+    /// <summary>Appends a non-null 32-bit integer field.</summary>
+    /// <param name="value">The value.</param>
     public void AppendInt32Value(int value)
     {
         AppendByte(1);
         AppendInt32(value);
     }
 
+    /// <summary>Appends a non-null 64-bit integer field.</summary>
+    /// <param name="value">The value.</param>
     public void AppendInt64Value(long value)
     {
         AppendByte(1);
         AppendInt64(value);
     }
 
+    /// <summary>Appends a non-null 32-bit float field (every NaN hashes as one NaN).</summary>
+    /// <param name="value">The value.</param>
     public void AppendSingle(float value) => AppendInt32Value(float.IsNaN(value) ? BitConverter.SingleToInt32Bits(float.NaN) : BitConverter.SingleToInt32Bits(value));
 
+    /// <summary>Appends a non-null 64-bit float field (every NaN hashes as one NaN).</summary>
+    /// <param name="value">The value.</param>
     public void AppendDouble(double value) => AppendInt64Value(double.IsNaN(value) ? BitConverter.DoubleToInt64Bits(double.NaN) : BitConverter.DoubleToInt64Bits(value));
 
+    /// <summary>Appends a non-null decimal field.</summary>
+    /// <param name="value">The value.</param>
     public void AppendDecimal(decimal value)
     {
         // 1.0m and 1.00m are the same number: hash the shortest invariant form.
         AppendString((value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture).AsSpan());
     }
 
+    /// <summary>Appends a non-null date-time field (its ticks and kind).</summary>
+    /// <param name="value">The value.</param>
     public void AppendDateTime(DateTime value)
     {
         AppendInt64Value(value.Ticks);
         AppendByte((byte)value.Kind);
     }
 
+    /// <summary>Appends a non-null date-time-with-offset field (UTC ticks and offset).</summary>
+    /// <param name="value">The value.</param>
     public void AppendDateTimeOffset(DateTimeOffset value)
     {
         AppendInt64Value(value.UtcTicks);
         AppendInt32((int)value.Offset.TotalMinutes);
     }
 
-    public string Finish(long rowCount)
+    internal string Finish(long rowCount)
     {
         AppendText("rows");
         AppendInt64(rowCount);
