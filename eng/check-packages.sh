@@ -64,7 +64,7 @@ code = '\n'.join(indent + l if l else l for l in block.split('\n'))
 open(out, 'w', encoding='utf-8').write(body.replace('    // QUICKSTART', code))
 PY
 dotnet build "$work/quickstart" -c Release -nologo -v quiet
-dotnet run --project "$work/quickstart" -c Release --no-build -- "$repo/tests/MlValue.Core.Tests/Fixtures/spamassassin-sample.jsonl.gz"
+dotnet run --project "$work/quickstart" -c Release --no-build -- "$repo/tests/Shared/Fixtures/spamassassin-sample.jsonl.gz"
 echo "package check: MlValue.Core alone compiles and runs the README quickstart"
 
 # 2. MlValue alone brings no ML.NET and no SQLite.

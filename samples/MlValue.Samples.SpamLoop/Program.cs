@@ -47,7 +47,7 @@ catch (DatasetUnavailableException ex)
 
 static string FindFixture()
 {
-    const string relative = "tests/MlValue.Core.Tests/Fixtures/spamassassin-sample.jsonl.gz";
+    const string relative = "tests/Shared/Fixtures/spamassassin-sample.jsonl.gz";
     for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
     {
         var candidate = Path.Combine(folder.FullName, relative);

@@ -29,7 +29,11 @@ public sealed partial class FileArtifactStore
         return removed;
     }
 
-    internal string PathOf(string sha256)
+    /// <summary>The file a blob is kept in: <c>&lt;directory&gt;/&lt;first two hex digits&gt;/&lt;the other 62&gt;</c>, for operators and backups.</summary>
+    /// <param name="sha256">The blob's address (64 lower-case hex digits).</param>
+    /// <returns>The absolute path (the file may not exist).</returns>
+    /// <exception cref="ArtifactIntegrityException">The address is not a SHA-256.</exception>
+    public string PathOf(string sha256)
     {
         if (!IsSha256(sha256))
         {

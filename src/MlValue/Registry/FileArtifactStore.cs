@@ -11,7 +11,8 @@ namespace MlValue.Registry;
 /// </summary>
 public sealed partial class FileArtifactStore : IArtifactStore
 {
-    internal const string TempPrefix = ".tmp-";
+    /// <summary>The name prefix of a file being written (<c>.tmp-</c>); a crash leaves such files behind, and garbage collection deletes those older than the grace period.</summary>
+    public const string TempPrefix = ".tmp-";
 
     /// <summary>Creates a store over a folder (made absolute; created on the first write).</summary>
     /// <param name="directory">The folder that holds the blobs.</param>

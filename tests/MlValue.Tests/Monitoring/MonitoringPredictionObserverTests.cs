@@ -6,7 +6,7 @@ using MlValue.Tests.Serving;
 using MlValue.Tests.Support;
 using MlValue.Training;
 
-namespace MlValue.Tests.Samples;
+namespace MlValue.Tests.Monitoring;
 
 [TestClass]
 public sealed class MonitoringPredictionObserverTests : TempRootTest

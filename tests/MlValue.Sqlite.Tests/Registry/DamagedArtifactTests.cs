@@ -71,25 +71,6 @@ public sealed class DamagedArtifactTests : RegistryTestsBase
     }
 
     [TestMethod]
-    public async Task WriteAsync_NewBlob_FlushesItsFolderAfterTheRename()
-    {
-        var flushed = new List<(string Folder, bool BlobVisible)>();
-        var store = new FileArtifactStore(Fixture.Settings.ArtifactDirectory)
-        {
-            FlushFolder = folder => flushed.Add((folder, Directory.GetFiles(folder).Any(f => !Path.GetFileName(f).StartsWith('.')))),
-        };
-
-        var sha = await store.WriteAsync("durable"u8.ToArray());
-
-        var blobFolder = Path.GetDirectoryName(store.PathOf(sha));
-        Assert.AreEqual((blobFolder, true), flushed[^1], "the blob's folder is flushed after the rename made the blob visible");
-        CollectionAssert.Contains(flushed, (store.Directory, false), "the new sub-folder's entry is flushed too");
-        flushed.Clear();
-        await store.WriteAsync("durable"u8.ToArray());
-        Assert.IsEmpty(flushed, "reusing a stored blob renames nothing");
-    }
-
-    [TestMethod]
     public async Task CollectGarbageAsync_RacingARegistrationOfTheSameBytes_NeverLeavesAVersionWithoutItsBlob()
     {
         var racing = new RacingStore(Fixture.Store);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using MlValue.Registry;
 using MlValue.Testing;
+using MlValue.Training;
 
 namespace MlValue.Tests.Registry;
 
@@ -13,7 +14,13 @@ public sealed class DelegatingModelRegistryTests
     {
         var inner = new InMemoryModelRegistry(new FakeTimeProvider());
         var gated = new ApprovalGate(inner);
-        var version = await gated.RegisterAsync(RegistryFixture.Registration("spam", "bytes"));
+        var version = await gated.RegisterAsync(new ModelRegistration
+        {
+            ModelName = "spam",
+            Artifact = new ModelArtifact("test-bytes", "bytes"u8.ToArray()),
+            TrainerName = "sdca-logistic",
+            TrainingDatasetIds = ["ds-train"],
+        });
 
         var refused = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => gated.SetAliasAsync("spam", "champion", version.Version, null, "no approval"));
         var moved = await gated.SetAliasAsync("spam", "champion", version.Version, null, "approved: reviewed by the team");
