@@ -1,3 +1,5 @@
+using MlValue.Diagnostics;
+
 namespace MlValue.Data;
 
 /// <summary>
@@ -9,12 +11,15 @@ internal sealed class SourceCheckpoint
     private readonly ICheckpointStore _store;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _commit = new(1, 1);
+    private readonly DataTelemetry _telemetry;
 
-    public SourceCheckpoint(string name, ICheckpointStore store, TimeProvider? timeProvider)
+    // meter: the meter the source's reads are counted on; null for the shared fallback.
+    public SourceCheckpoint(string name, ICheckpointStore store, TimeProvider? timeProvider, MlValueMeter? meter = null)
     {
         Name = SourceName.Validate(name);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = timeProvider ?? TimeProvider.System;
+        _telemetry = (meter ?? MlValueMeter.Shared).Data;
     }
 
     public string Name { get; }
@@ -25,7 +30,7 @@ internal sealed class SourceCheckpoint
         where T : class, new()
     {
         var batch = new DataBatch<T>(Name, records, errors, from, to, _time.GetUtcNow());
-        DataTelemetry.Record(batch);
+        _telemetry.Record(batch);
         return batch;
     }
 

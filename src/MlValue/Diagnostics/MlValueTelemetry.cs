@@ -15,5 +15,6 @@ public static class MlValueTelemetry
 
     internal static readonly ActivitySource ActivitySource = new(Name, typeof(MlValueTelemetry).Assembly.GetName().Version?.ToString());
 
-    internal static readonly Meter Meter = new(Name, typeof(MlValueTelemetry).Assembly.GetName().Version?.ToString());
+    /// <summary>The shared fallback meter, for objects built without an <see cref="IMeterFactory"/>.</summary>
+    internal static Meter Meter => MlValueMeter.Shared.Meter;
 }
