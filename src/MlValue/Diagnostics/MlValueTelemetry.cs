@@ -6,6 +6,9 @@ namespace MlValue.Diagnostics;
 /// <summary>
 /// The names under which MlValue publishes telemetry. Subscribe with
 /// <c>.AddMeter(MlValueTelemetry.Name)</c> and <c>.AddSource(MlValueTelemetry.Name)</c>.
+/// Components built by dependency injection create the meter through the container's
+/// <see cref="IMeterFactory"/> (one meter per factory); objects built without one share a static
+/// meter of the same name. The activity source is static.
 /// </summary>
 public static class MlValueTelemetry
 {
