@@ -6,6 +6,7 @@ using MlValue.Diagnostics;
 using MlValue.Registry;
 using MlValue.Serving;
 using MlValue.Tests.Serving;
+using MlValue.Tests.Training;
 using MlValue.Training;
 
 namespace MlValue.Tests.Metering;
@@ -80,6 +81,21 @@ public sealed class MeterFactoryTests
         Assert.AreEqual("mf-registry", measurement.Tags["mlvalue.model.name"]);
         Assert.AreEqual("champion", moves.GetMeasurementSnapshot().Single().Tags["mlvalue.alias"]);
         Assert.IsEmpty(elsewhere.GetMeasurementSnapshot());
+    }
+
+    [TestMethod]
+    public async Task Train_ConfiguredTrainerInContainerWithMetrics_DurationOnItsFactoryMeter()
+    {
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddMlValue().AddTraining(o => (o.Preset, o.BaselineLabelColumn) = (TrainingPreset.Baseline, nameof(SpamRecord.IsSpam)));
+        await using var provider = services.BuildServiceProvider();
+        using var duration = new MetricCollector<double>(provider.GetRequiredService<IMeterFactory>(), MlValueTelemetry.Name, "mlvalue.training.duration");
+        var trainer = provider.GetRequiredService<ITrainer<SpamRecord>>();
+
+        await trainer.TrainAsync(TrainingSet<SpamRecord>.FromRecords(TrainingTestData.SmallSpam(), TrainingTestData.DatasetIds, 5));
+
+        Assert.AreEqual(trainer.Name, duration.GetMeasurementSnapshot().Single().Tags["mlvalue.trainer"]);
     }
 
     [TestMethod]
