@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MlValue.Diagnostics;
 
 namespace MlValue.Training;
 
@@ -10,14 +11,16 @@ internal sealed class BaselineTrainer<TRecord> : ITrainer<TRecord>
     private readonly string _labelColumn;
     private readonly BaselineRule<TRecord>? _rule;
     private readonly TimeProvider _timeProvider;
+    private readonly TrainingTelemetry _telemetry;
 
-    public BaselineTrainer(PredictionTask task, string labelColumn, BaselineRule<TRecord>? rule, TimeProvider timeProvider)
+    public BaselineTrainer(PredictionTask task, string labelColumn, BaselineRule<TRecord>? rule, TimeProvider timeProvider, TrainingTelemetry telemetry)
     {
         OptionsCheck.ThrowIfAny(OptionsCheck.Label(labelColumn, "BaselineOptions"));
         _task = task;
         _labelColumn = labelColumn;
         _rule = rule;
         _timeProvider = timeProvider;
+        _telemetry = telemetry;
         Name = rule is not null ? "baseline-rule-" + rule.Name : task == PredictionTask.Regression ? "baseline-mean" : "baseline-majority";
     }
 
@@ -26,7 +29,7 @@ internal sealed class BaselineTrainer<TRecord> : ITrainer<TRecord>
     public Task<TrainedModel> TrainAsync(TrainingSet<TRecord> data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return TrainingRun.RunAsync(Name, _task, data.Seed, _timeProvider, ml => Train(ml, data, progress, cancellationToken), cancellationToken);
+        return TrainingRun.RunAsync(Name, _task, data.Seed, _timeProvider, _telemetry, ml => Train(ml, data, progress, cancellationToken), cancellationToken);
     }
 
     private TrainedModel Train(MLContext ml, TrainingSet<TRecord> data, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace MlValue.Training;
@@ -8,14 +9,14 @@ internal sealed class ConfiguredTrainer<TRecord> : ITrainer<TRecord>
 {
     private readonly ITrainer<TRecord> _inner;
 
-    public ConfiguredTrainer(IOptions<TrainingOptions> options, TimeProvider timeProvider)
+    public ConfiguredTrainer(IOptions<TrainingOptions> options, TimeProvider timeProvider, IMeterFactory? meterFactory = null)
     {
         var o = options.Value;
         _inner = o.Preset switch
         {
-            TrainingPreset.Text => MlNetTrainers.Text<TRecord>(o.Task, o.Text, timeProvider),
-            TrainingPreset.Tabular => MlNetTrainers.Tabular<TRecord>(o.Task, o.Tabular, timeProvider),
-            _ => BaselineTrainers.Majority<TRecord>(o.Task, o.BaselineLabelColumn, timeProvider),
+            TrainingPreset.Text => MlNetTrainers.Text<TRecord>(o.Task, o.Text, timeProvider, meterFactory),
+            TrainingPreset.Tabular => MlNetTrainers.Tabular<TRecord>(o.Task, o.Tabular, timeProvider, meterFactory),
+            _ => BaselineTrainers.Majority<TRecord>(o.Task, o.BaselineLabelColumn, timeProvider, meterFactory),
         };
     }
 

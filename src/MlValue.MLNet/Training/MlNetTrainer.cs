@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MlValue.Diagnostics;
 
 namespace MlValue.Training;
 
@@ -9,11 +10,13 @@ internal sealed class MlNetTrainer<TRecord> : ITrainer<TRecord>
 {
     private readonly MlNetRecipe _recipe;
     private readonly TimeProvider _timeProvider;
+    private readonly TrainingTelemetry _telemetry;
 
-    public MlNetTrainer(MlNetRecipe recipe, TimeProvider timeProvider)
+    public MlNetTrainer(MlNetRecipe recipe, TimeProvider timeProvider, TrainingTelemetry telemetry)
     {
         _recipe = recipe;
         _timeProvider = timeProvider;
+        _telemetry = telemetry;
     }
 
     public string Name => _recipe.Needs.TrainerName;
@@ -21,7 +24,7 @@ internal sealed class MlNetTrainer<TRecord> : ITrainer<TRecord>
     public Task<TrainedModel> TrainAsync(TrainingSet<TRecord> data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return TrainingRun.RunAsync(Name, _recipe.Needs.Task, data.Seed, _timeProvider, ml => Train(ml, data, progress, cancellationToken), cancellationToken);
+        return TrainingRun.RunAsync(Name, _recipe.Needs.Task, data.Seed, _timeProvider, _telemetry, ml => Train(ml, data, progress, cancellationToken), cancellationToken);
     }
 
     private TrainedModel Train(MLContext ml, TrainingSet<TRecord> data, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)

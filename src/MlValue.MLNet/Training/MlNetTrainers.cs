@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.ML;
+using MlValue.Diagnostics;
 using MlValue.Internal;
 
 namespace MlValue.Training;
@@ -23,11 +25,12 @@ public static class MlNetTrainers
     /// <param name="task">The prediction task.</param>
     /// <param name="options">The preset's options; checked now.</param>
     /// <param name="timeProvider">Measures the duration; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the training duration is recorded on; <see langword="null"/> for MlValue's shared meter.</param>
     /// <returns>The trainer.</returns>
     /// <exception cref="TrainingException">An option is invalid; the message names it.</exception>
-    public static ITrainer<TRecord> Text<TRecord>(PredictionTask task, TextTrainerOptions options, TimeProvider? timeProvider = null)
+    public static ITrainer<TRecord> Text<TRecord>(PredictionTask task, TextTrainerOptions options, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
         where TRecord : class, new()
-        => new MlNetTrainer<TRecord>(TextPreset.Create(task, Guard.NotNull(options)), timeProvider ?? TimeProvider.System);
+        => new MlNetTrainer<TRecord>(TextPreset.Create(task, Guard.NotNull(options)), timeProvider ?? TimeProvider.System, new TrainingTelemetry(meterFactory));
 
     /// <summary>
     /// The tabular preset: numeric columns plus one-hot encoded categorical columns, concatenated,
@@ -37,11 +40,12 @@ public static class MlNetTrainers
     /// <param name="task">The prediction task.</param>
     /// <param name="options">The preset's options; checked now.</param>
     /// <param name="timeProvider">Measures the duration; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the training duration is recorded on; <see langword="null"/> for MlValue's shared meter.</param>
     /// <returns>The trainer.</returns>
     /// <exception cref="TrainingException">An option is invalid; the message names it.</exception>
-    public static ITrainer<TRecord> Tabular<TRecord>(PredictionTask task, TabularTrainerOptions options, TimeProvider? timeProvider = null)
+    public static ITrainer<TRecord> Tabular<TRecord>(PredictionTask task, TabularTrainerOptions options, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
         where TRecord : class, new()
-        => new MlNetTrainer<TRecord>(TabularPreset.Create(task, Guard.NotNull(options)), timeProvider ?? TimeProvider.System);
+        => new MlNetTrainer<TRecord>(TabularPreset.Create(task, Guard.NotNull(options)), timeProvider ?? TimeProvider.System, new TrainingTelemetry(meterFactory));
 
     /// <summary>
     /// The escape hatch: trains any ML.NET pipeline, built on the seeded <see cref="MLContext"/> of the training.
@@ -53,8 +57,9 @@ public static class MlNetTrainers
     /// <param name="options">The label column, trainer name and hyperparameters to record.</param>
     /// <param name="pipeline">Builds the pipeline on the training's context.</param>
     /// <param name="timeProvider">Measures the duration; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the training duration is recorded on; <see langword="null"/> for MlValue's shared meter.</param>
     /// <returns>The trainer.</returns>
-    public static ITrainer<TRecord> Custom<TRecord>(PredictionTask task, CustomPipelineOptions options, Func<MLContext, IEstimator<ITransformer>> pipeline, TimeProvider? timeProvider = null)
+    public static ITrainer<TRecord> Custom<TRecord>(PredictionTask task, CustomPipelineOptions options, Func<MLContext, IEstimator<ITransformer>> pipeline, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
         where TRecord : class, new()
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -64,6 +69,6 @@ public static class MlNetTrainers
         var needs = DataRequirements.LabelOnly(name, task, options.LabelColumn);
         var hyperparameters = new SortedDictionary<string, string>(options.Hyperparameters, StringComparer.Ordinal);
         var recipe = new MlNetRecipe(needs, hyperparameters, Featurizer: null, pipeline, CacheFeatures: false, options.TrainingMetricsSampleSize);
-        return new MlNetTrainer<TRecord>(recipe, timeProvider ?? TimeProvider.System);
+        return new MlNetTrainer<TRecord>(recipe, timeProvider ?? TimeProvider.System, new TrainingTelemetry(meterFactory));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using MlValue.Diagnostics;
 
 namespace MlValue.Training;
 
@@ -14,9 +15,10 @@ internal static class TrainingRun
         PredictionTask task,
         int seed,
         TimeProvider timeProvider,
+        TrainingTelemetry telemetry,
         Func<MLContext, TrainedModel> train,
         CancellationToken cancellationToken)
-        => Task.Run(() => Run(trainerName, task, seed, timeProvider, train, cancellationToken), CancellationToken.None);
+        => Task.Run(() => Run(trainerName, task, seed, timeProvider, telemetry, train, cancellationToken), CancellationToken.None);
 
     public static void Report(IProgress<TrainingProgress>? progress, TrainingStage stage, long rows, string message, CancellationToken cancellationToken)
     {
@@ -24,10 +26,10 @@ internal static class TrainingRun
         progress?.Report(new TrainingProgress(stage, rows, message));
     }
 
-    private static TrainedModel Run(string trainerName, PredictionTask task, int seed, TimeProvider timeProvider, Func<MLContext, TrainedModel> train, CancellationToken cancellationToken)
+    private static TrainedModel Run(string trainerName, PredictionTask task, int seed, TimeProvider timeProvider, TrainingTelemetry telemetry, Func<MLContext, TrainedModel> train, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var activity = TrainingTelemetry.StartActivity(trainerName, task, seed);
+        using var activity = telemetry.StartActivity(trainerName, task, seed);
         var started = timeProvider.GetTimestamp();
         var mlContext = new MLContext(seed);
         using var registration = MlNetCancellation.Register(cancellationToken, mlContext);
@@ -36,7 +38,7 @@ internal static class TrainingRun
             var model = train(mlContext);
             cancellationToken.ThrowIfCancellationRequested();
             var elapsed = timeProvider.GetElapsedTime(started);
-            TrainingTelemetry.Duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("mlvalue.trainer", trainerName));
+            telemetry.RecordDuration(trainerName, elapsed);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return new TrainedModel
             {

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlValue;
 using MlValue.DependencyInjection;
+using MlValue.Diagnostics;
 using MlValue.Registry;
 using MlValue.Runs;
 
@@ -29,7 +31,8 @@ public static class SqliteBuilderExtensions
         services.TryAddSingleton(sp => new SqliteModelRegistry(
             sp.GetRequiredService<RegistrySettings>(),
             sp.GetRequiredService<IArtifactStore>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            new RegistryTelemetry(sp.GetService<IMeterFactory>())));
         services.TryAddSingleton<IModelRegistry>(sp => sp.GetRequiredService<SqliteModelRegistry>());
         services.TryAddSingleton<IModelRegistryMaintenance>(sp => sp.GetRequiredService<SqliteModelRegistry>());
         services.TryAddSingleton<IRunStore>(sp =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using MlValue.Diagnostics;
 
 namespace MlValue.Registry;
 
@@ -14,7 +13,7 @@ internal sealed partial class SqliteModelRegistry
         var move = await _database.WriteAsync(
             (connection, transaction, token) => MoveAsync(connection, transaction, modelName, alias, version, expectedCurrentVersion, reason, token),
             cancellationToken).ConfigureAwait(false);
-        RegistryTelemetry.RecordAliasMove(alias);
+        _telemetry.RecordAliasMove(alias);
         return move;
     }
 
@@ -41,7 +40,7 @@ internal sealed partial class SqliteModelRegistry
                 return await MoveAsync(connection, transaction, modelName, alias, previous, last.ToVersion, reason, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        RegistryTelemetry.RecordAliasMove(alias);
+        _telemetry.RecordAliasMove(alias);
         return move;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlValue.Diagnostics;
 using MlValue.Training;
 
 namespace MlValue.Registry;
@@ -51,9 +50,9 @@ internal sealed partial class SqliteModelRegistry
         return bytes;
     }
 
-    private static ArtifactIntegrityException IntegrityFailure(ModelVersion found, string what, string expected, string? actual, string? problem, Exception? cause)
+    private ArtifactIntegrityException IntegrityFailure(ModelVersion found, string what, string expected, string? actual, string? problem, Exception? cause)
     {
-        RegistryTelemetry.RecordIntegrityFailure(found.ModelName);
+        _telemetry.RecordIntegrityFailure(found.ModelName);
         var message = string.Create(
             CultureInfo.InvariantCulture,
             $"The {what} of model '{found.ModelName}' version {found.Version} failed verification: expected SHA-256 {expected}, actual {actual ?? "none (" + (problem ?? "the blob is missing") + ")"}. Nothing was loaded. Restore the blob from a backup, or register the same artifact again: that rewrites the blob and repairs this version too.");

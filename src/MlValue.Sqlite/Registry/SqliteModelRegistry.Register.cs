@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using MlValue.Diagnostics;
 
 namespace MlValue.Registry;
 
@@ -56,7 +55,7 @@ internal sealed partial class SqliteModelRegistry
                 return (await VersionRows.ReadAllAsync(connection, transaction, RegistrySql.SelectVersion, token, ("$model", model), ("$version", number)).ConfigureAwait(false)).Single();
             },
             cancellationToken).ConfigureAwait(false);
-        RegistryTelemetry.RecordVersionRegistered(model);
+        _telemetry.RecordVersionRegistered(model);
         return registered;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using MlValue.Diagnostics;
 
 namespace MlValue.Registry;
 
@@ -15,12 +16,15 @@ internal sealed partial class SqliteModelRegistry : IModelRegistry, IModelRegist
     private readonly IArtifactStore _store;
     private readonly TimeProvider _time;
     private readonly RegistryDatabase _database;
+    private readonly RegistryTelemetry _telemetry;
 
-    public SqliteModelRegistry(RegistrySettings settings, IArtifactStore store, TimeProvider timeProvider)
+    // telemetry: records the registry's instruments; null for a recorder on MlValue's shared meter.
+    public SqliteModelRegistry(RegistrySettings settings, IArtifactStore store, TimeProvider timeProvider, RegistryTelemetry? telemetry = null)
     {
         _settings = settings;
         _store = store;
         _time = timeProvider;
+        _telemetry = telemetry ?? new RegistryTelemetry();
         _database = new RegistryDatabase(settings, async token => (await store.ListAsync(token).ConfigureAwait(false)).Count);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlValue;
@@ -26,7 +27,7 @@ public static class AnnotationBuilderExtensions
         {
             var options = sp.GetRequiredService<IOptions<AnnotationOptions>>().Value;
             var root = options.RootDirectory ?? Path.Combine(sp.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "annotation");
-            return new AnnotationTaskQueue(root, sp.GetRequiredService<TimeProvider>());
+            return new AnnotationTaskQueue(root, sp.GetRequiredService<TimeProvider>(), sp.GetService<IMeterFactory>());
         });
         return builder;
     }

@@ -74,7 +74,7 @@ public sealed partial class AnnotationTaskQueue
             }
 
             await WriteTasksAsync(exportPath, created, cancellationToken).ConfigureAwait(false);
-            AnnotationTelemetry.TasksExported.Add(created.Count);
+            Telemetry.TasksExported.Add(created.Count);
             return new TaskExportResult { ExportPath = Path.GetFullPath(exportPath), CreatedTaskIds = created.ConvertAll(t => t.TaskId), AlreadyPending = pending, AlreadyAnswered = answered };
         }
         finally

@@ -83,7 +83,7 @@ public sealed partial class AnnotationTaskQueue
                 await SaveAsync(state, cancellationToken).ConfigureAwait(false);
             }
 
-            AnnotationTelemetry.ImportErrors.Add(malformed.Count + unknown.Count);
+            Telemetry.ImportErrors.Add(malformed.Count + unknown.Count);
             return new AnswerImportResult { Lines = lines, Added = added, Updated = updated, Unchanged = unchanged, Malformed = malformed, UnknownTasks = unknown };
         }
         finally

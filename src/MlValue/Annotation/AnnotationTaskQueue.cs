@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using MlValue.Diagnostics;
 using MlValue.Internal;
 
 namespace MlValue.Annotation;
@@ -26,15 +28,20 @@ public sealed partial class AnnotationTaskQueue
     /// <summary>Opens (or starts) the queue kept in <paramref name="rootDirectory"/>.</summary>
     /// <param name="rootDirectory">The queue's folder; created on first write.</param>
     /// <param name="timeProvider">The clock for task and answer times.</param>
-    public AnnotationTaskQueue(string rootDirectory, TimeProvider timeProvider)
+    /// <param name="meterFactory">The container's meter factory, which creates the meter exports, import errors and its annotators' labels are counted on; null for MlValue's shared meter.</param>
+    public AnnotationTaskQueue(string rootDirectory, TimeProvider timeProvider, IMeterFactory? meterFactory = null)
     {
         RootDirectory = Path.GetFullPath(Guard.NotNullOrWhiteSpace(rootDirectory));
         _time = Guard.NotNull(timeProvider);
+        Telemetry = MlValueMeter.For(meterFactory).Annotation;
         AtomicFile.RemoveStale(RootDirectory, "*", _time.GetUtcNow());
     }
 
     /// <summary>The queue's folder.</summary>
     public string RootDirectory { get; }
+
+    /// <summary>The annotate stage's instruments on this queue's meter, shared with its annotators.</summary>
+    internal AnnotationTelemetry Telemetry { get; }
 
     private string StatePath => Path.Combine(RootDirectory, StateFileName);
 

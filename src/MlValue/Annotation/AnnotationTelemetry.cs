@@ -4,22 +4,33 @@ using MlValue.Diagnostics;
 
 namespace MlValue.Annotation;
 
-/// <summary>The instruments of the annotate stage, created once.</summary>
-internal static class AnnotationTelemetry
+/// <summary>The instruments of the annotate stage, created once per meter (see <see cref="MlValueMeter"/>).</summary>
+internal sealed class AnnotationTelemetry
 {
-    public static readonly Counter<long> Labels = MlValueTelemetry.Meter.CreateCounter<long>(
-        "mlvalue.annotation.labels", "{label}", "Labels given, by annotator.");
+    public AnnotationTelemetry(Meter meter)
+    {
+        Labels = meter.CreateCounter<long>(
+            "mlvalue.annotation.labels", "{label}", "Labels given, by annotator.");
+        Abstains = meter.CreateCounter<long>(
+            "mlvalue.annotation.abstains", "{abstain}", "Explicit abstains, by annotator.");
+        ImportErrors = meter.CreateCounter<long>(
+            "mlvalue.annotation.import_errors", "{line}", "Answer lines that could not be imported (malformed or for an unknown task).");
+        TasksExported = meter.CreateCounter<long>(
+            "mlvalue.annotation.tasks_exported", "{task}", "New human annotation tasks written to an export file.");
+    }
 
-    public static readonly Counter<long> Abstains = MlValueTelemetry.Meter.CreateCounter<long>(
-        "mlvalue.annotation.abstains", "{abstain}", "Explicit abstains, by annotator.");
+    public Counter<long> Labels { get; }
 
-    public static readonly Counter<long> ImportErrors = MlValueTelemetry.Meter.CreateCounter<long>(
-        "mlvalue.annotation.import_errors", "{line}", "Answer lines that could not be imported (malformed or for an unknown task).");
+    public Counter<long> Abstains { get; }
 
-    public static readonly Counter<long> TasksExported = MlValueTelemetry.Meter.CreateCounter<long>(
-        "mlvalue.annotation.tasks_exported", "{task}", "New human annotation tasks written to an export file.");
+    public Counter<long> ImportErrors { get; }
 
-    public static void Record<TLabel>(string annotatorId, IReadOnlyList<Annotation<TLabel>> annotations)
+    public Counter<long> TasksExported { get; }
+
+    public static Activity? Start(string name, string annotatorId)
+        => MlValueTelemetry.ActivitySource.StartActivity(name)?.SetTag("mlvalue.annotator", annotatorId);
+
+    public void Record<TLabel>(string annotatorId, IReadOnlyList<Annotation<TLabel>> annotations)
     {
         if (!Labels.Enabled && !Abstains.Enabled)
         {
@@ -31,7 +42,4 @@ internal static class AnnotationTelemetry
         Labels.Add(annotations.Count - abstains, tag);
         Abstains.Add(abstains, tag);
     }
-
-    public static Activity? Start(string name, string annotatorId)
-        => MlValueTelemetry.ActivitySource.StartActivity(name)?.SetTag("mlvalue.annotator", annotatorId);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MlValue.Internal;
 using MlValue.Training;
 
@@ -19,6 +20,7 @@ public static class ModelAssistedAnnotator
     /// <param name="positiveLabel">The label of the positive class.</param>
     /// <param name="negativeLabel">The label of the negative class.</param>
     /// <param name="threshold">The least confidence that gives a label, in [0.5, 1] to be meaningful.</param>
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the annotator's labels and abstains are counted on; null for MlValue's shared meter.</param>
     /// <returns>The annotator.</returns>
     public static ModelAssistedAnnotator<TItem, TLabel> FromBinaryModel<TItem, TLabel>(
         string id,
@@ -26,7 +28,8 @@ public static class ModelAssistedAnnotator
         IPredictionModel<TItem, BinaryPrediction> model,
         TLabel positiveLabel,
         TLabel negativeLabel,
-        double threshold)
+        double threshold,
+        IMeterFactory? meterFactory = null)
         where TItem : class
         where TLabel : notnull
     {
@@ -37,6 +40,6 @@ public static class ModelAssistedAnnotator
         {
             double p = model.Predict(item).Probability;
             return p >= 0.5 ? (positiveLabel, p) : (negativeLabel, 1 - p);
-        }, threshold);
+        }, threshold, meterFactory);
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using MlValue.Diagnostics;
 using MlValue.Internal;
 
 namespace MlValue.Annotation;
@@ -13,17 +15,20 @@ public sealed class ModelAssistedAnnotator<TItem, TLabel> : IAnnotator<TItem, TL
 {
     private readonly Func<TItem, string> _itemId;
     private readonly Func<TItem, (TLabel Label, double Confidence)> _predict;
+    private readonly AnnotationTelemetry _telemetry;
 
     /// <summary>Creates a model-assisted annotator from a prediction delegate.</summary>
     /// <param name="id">The annotator id, for example the model name and version.</param>
     /// <param name="itemId">Reads an item's unique id.</param>
     /// <param name="predict">The model: a label and its confidence in [0, 1] for an item.</param>
     /// <param name="threshold">The least confidence that gives a label, in [0, 1]; below it the annotator abstains.</param>
-    public ModelAssistedAnnotator(string id, Func<TItem, string> itemId, Func<TItem, (TLabel Label, double Confidence)> predict, double threshold)
+    /// <param name="meterFactory">The container's meter factory, which creates the meter its labels and abstains are counted on; null for MlValue's shared meter.</param>
+    public ModelAssistedAnnotator(string id, Func<TItem, string> itemId, Func<TItem, (TLabel Label, double Confidence)> predict, double threshold, IMeterFactory? meterFactory = null)
     {
         Id = Guard.NotNullOrWhiteSpace(id);
         _itemId = Guard.NotNull(itemId);
         _predict = Guard.NotNull(predict);
+        _telemetry = MlValueMeter.For(meterFactory).Annotation;
         if (double.IsNaN(threshold) || threshold < 0 || threshold > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"The confidence threshold of model-assisted annotator '{id}' must be in [0, 1].");
@@ -53,7 +58,7 @@ public sealed class ModelAssistedAnnotator<TItem, TLabel> : IAnnotator<TItem, TL
                 : Annotations.Abstain<TLabel>(itemId, Id));
         }
 
-        AnnotationTelemetry.Record(Id, result);
+        _telemetry.Record(Id, result);
         return Task.FromResult<IReadOnlyList<Annotation<TLabel>>>(result);
     }
 

@@ -11,7 +11,7 @@ internal sealed class QueueAnnotator<TItem, TLabel>(AnnotationTaskQueue queue, s
         var keyed = ItemKeys.Collect(items, itemId, $"Task queue annotator '{humanId}'");
         var answers = await queue.AnswersOfAsync<TLabel>(humanId, cancellationToken).ConfigureAwait(false);
         var result = keyed.ConvertAll(k => answers.TryGetValue(k.Id, out var a) ? a : Annotations.Abstain<TLabel>(k.Id, humanId));
-        AnnotationTelemetry.Record(humanId, result);
+        queue.Telemetry.Record(humanId, result);
         return result;
     }
 }

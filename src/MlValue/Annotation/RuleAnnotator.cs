@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using MlValue.Diagnostics;
 using MlValue.Internal;
 
 namespace MlValue.Annotation;
@@ -14,15 +16,18 @@ public sealed class RuleAnnotator<TItem, TLabel> : IAnnotator<TItem, TLabel>
     where TLabel : notnull
 {
     private readonly Func<TItem, string> _itemId;
+    private readonly AnnotationTelemetry _telemetry;
 
     /// <summary>Creates a rule annotator.</summary>
     /// <param name="id">The annotator id written into the combined annotations.</param>
     /// <param name="itemId">Reads an item's unique id.</param>
     /// <param name="functions">The labeling functions, with unique names; at least one.</param>
-    public RuleAnnotator(string id, Func<TItem, string> itemId, IEnumerable<LabelingFunction<TItem, TLabel>> functions)
+    /// <param name="meterFactory">The container's meter factory, which creates the meter its labels and abstains are counted on; null for MlValue's shared meter.</param>
+    public RuleAnnotator(string id, Func<TItem, string> itemId, IEnumerable<LabelingFunction<TItem, TLabel>> functions, IMeterFactory? meterFactory = null)
     {
         Id = Guard.NotNullOrWhiteSpace(id);
         _itemId = Guard.NotNull(itemId);
+        _telemetry = MlValueMeter.For(meterFactory).Annotation;
         Functions = [.. Guard.NotNull(functions)];
         if (Functions.Count == 0)
         {
@@ -52,7 +57,7 @@ public sealed class RuleAnnotator<TItem, TLabel> : IAnnotator<TItem, TLabel>
                 ? Annotations.Abstain<TLabel>(a.ItemId, Id)
                 : Annotations.Of(a.ItemId, Id, a.Label!, a.Confidence))
             .ToList();
-        AnnotationTelemetry.Record(Id, combined);
+        _telemetry.Record(Id, combined);
         return Task.FromResult<IReadOnlyList<Annotation<TLabel>>>(combined);
     }
 

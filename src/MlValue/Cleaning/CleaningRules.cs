@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using MlValue.Cleaning.Rules;
 using MlValue.Cleaning.Transforms;
+using MlValue.Diagnostics;
 
 namespace MlValue.Cleaning;
 
@@ -25,8 +27,9 @@ public sealed partial class CleaningRules<T>
     public IReadOnlyList<string> Names => [.. _transforms.Select(t => t.Name), .. _rules.Select(r => r.Name)];
 
     /// <summary>Builds the cleaner. The builder can be changed and built again afterwards.</summary>
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the cleaner's records and quarantines are counted on; <see langword="null"/> for MlValue's shared meter.</param>
     /// <returns>A cleaner that is safe to run from several threads at once (each run has its own state).</returns>
-    public IRecordCleaner<T> Build() => new RecordCleaner<T>([.. _transforms], [.. _rules]);
+    public IRecordCleaner<T> Build(IMeterFactory? meterFactory = null) => new RecordCleaner<T>([.. _transforms], [.. _rules], MlValueMeter.For(meterFactory));
 
     private CleaningRules<T> Add(TransformStep<T> transform)
     {

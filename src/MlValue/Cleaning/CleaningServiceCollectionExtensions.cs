@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlValue.Cleaning;
@@ -47,7 +48,7 @@ public static class CleaningServiceCollectionExtensions
 
         var declared = CleaningRules<T>.Create();
         rules(declared);
-        builder.Services.AddSingleton(declared.Build());
+        builder.Services.AddSingleton(sp => declared.Build(sp.GetService<IMeterFactory>()));
         return builder;
     }
 }

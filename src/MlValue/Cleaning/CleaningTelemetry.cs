@@ -3,16 +3,22 @@ using MlValue.Diagnostics;
 
 namespace MlValue.Cleaning;
 
-/// <summary>The instruments of the cleaning stage, created once.</summary>
-internal static class CleaningTelemetry
+/// <summary>The instruments of the cleaning stage, created once per meter (see <see cref="MlValueMeter"/>).</summary>
+internal sealed class CleaningTelemetry
 {
-    public static readonly Counter<long> Records = MlValueTelemetry.Meter.CreateCounter<long>(
-        "mlvalue.cleaning.records", "{record}", "Records read by cleaning runs.");
+    public CleaningTelemetry(Meter meter)
+    {
+        Records = meter.CreateCounter<long>(
+            "mlvalue.cleaning.records", "{record}", "Records read by cleaning runs.");
+        Quarantined = meter.CreateCounter<long>(
+            "mlvalue.cleaning.quarantined", "{record}", "Records sent to the quarantine, tagged with the rule that rejected them.");
+    }
 
-    public static readonly Counter<long> Quarantined = MlValueTelemetry.Meter.CreateCounter<long>(
-        "mlvalue.cleaning.quarantined", "{record}", "Records sent to the quarantine, tagged with the rule that rejected them.");
+    public Counter<long> Records { get; }
 
-    public static void Publish(CleaningReport report)
+    public Counter<long> Quarantined { get; }
+
+    public void Publish(CleaningReport report)
     {
         Records.Add(report.Input);
         if (!Quarantined.Enabled)

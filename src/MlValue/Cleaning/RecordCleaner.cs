@@ -9,7 +9,7 @@ namespace MlValue.Cleaning;
 /// The default cleaner: one pass, transforms then rules, per-step counters in arrays, and no
 /// allocation for a record that is kept (beyond what a transform itself must allocate).
 /// </summary>
-internal sealed class RecordCleaner<T>(TransformStep<T>[] transforms, RecordRule<T>[] rules) : IRecordCleaner<T>
+internal sealed class RecordCleaner<T>(TransformStep<T>[] transforms, RecordRule<T>[] rules, MlValueMeter meter) : IRecordCleaner<T>
     where T : class
 {
     private static readonly Func<T?, long, string> IndexPosition = static (_, index) => index.ToString(CultureInfo.InvariantCulture);
@@ -58,7 +58,7 @@ internal sealed class RecordCleaner<T>(TransformStep<T>[] transforms, RecordRule
         }
 
         var report = new CleaningReport(index, clean.Count, Steps(counts, 0, transforms.Select(t => (t.Name, t.Kind))), Steps(counts, transforms.Length, rules.Select(r => (r.Name, r.Kind))), nulls);
-        CleaningTelemetry.Publish(report);
+        meter.Cleaning.Publish(report);
         activity?.SetTag("mlvalue.cleaning.input", report.Input);
         activity?.SetTag("mlvalue.cleaning.quarantined", report.Quarantined);
         return new CleaningResult<T>(clean, new Quarantine<T>(quarantine), report);

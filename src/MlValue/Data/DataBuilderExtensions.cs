@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlValue;
@@ -60,7 +61,8 @@ public static class DataBuilderExtensions
                 format,
                 sp.GetRequiredService<ICheckpointStore>(),
                 sp.GetRequiredService<IOptions<DataOptions>>().Value,
-                sp.GetService<TimeProvider>()),
+                sp.GetService<TimeProvider>(),
+                sp.GetService<IMeterFactory>()),
             message => new DataSourceException(message));
         return builder;
     }

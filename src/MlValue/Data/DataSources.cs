@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace MlValue.Data;
 
 /// <summary>Creates the built-in incremental data sources.</summary>
@@ -16,8 +18,9 @@ public static class DataSources
     /// <param name="checkpoints">Where the checkpoint is kept.</param>
     /// <param name="options">Batch size, field length, unknown columns and non-finite numbers; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock of <see cref="DataBatch{T}.ReadAt"/>; <see langword="null"/> for the system clock.</param>
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the source's reads are counted on; <see langword="null"/> for MlValue's shared meter.</param>
     /// <returns>The source.</returns>
-    public static IDataSource<T> FromFolder<T>(string name, string folder, DataFileFormat format, ICheckpointStore checkpoints, DataOptions? options = null, TimeProvider? timeProvider = null)
+    public static IDataSource<T> FromFolder<T>(string name, string folder, DataFileFormat format, ICheckpointStore checkpoints, DataOptions? options = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
         where T : class, new()
-        => new FolderDataSource<T>(name, folder, format, checkpoints, options, timeProvider);
+        => new FolderDataSource<T>(name, folder, format, checkpoints, options, timeProvider, meterFactory);
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using MlValue.Diagnostics;
+
 namespace MlValue.Data;
 
 /// <summary>
@@ -17,7 +20,7 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
     private readonly DataOptions _options;
     private readonly RecordColumns _shape = RecordColumns.Of<T>();
 
-    public FolderDataSource(string name, string folder, DataFileFormat format, ICheckpointStore checkpoints, DataOptions? options, TimeProvider? timeProvider)
+    public FolderDataSource(string name, string folder, DataFileFormat format, ICheckpointStore checkpoints, DataOptions? options, TimeProvider? timeProvider, IMeterFactory? meterFactory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (!Enum.IsDefined(format))
@@ -25,7 +28,7 @@ internal sealed partial class FolderDataSource<T> : IDataSource<T>
             throw new ArgumentOutOfRangeException(nameof(format), format, "Use DataFileFormat.Csv or DataFileFormat.Jsonl.");
         }
 
-        _checkpoint = new SourceCheckpoint(name, checkpoints, timeProvider);
+        _checkpoint = new SourceCheckpoint(name, checkpoints, timeProvider, meterFactory);
         _folder = Path.GetFullPath(folder);
         _format = format;
         _options = DataOptionsValidator.Checked(options);

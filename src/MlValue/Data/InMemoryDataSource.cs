@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
+using MlValue.Diagnostics;
 
 namespace MlValue.Data;
 
@@ -21,10 +23,11 @@ public sealed class InMemoryDataSource<T> : IDataSource<T>
     /// <param name="checkpoints">Where the checkpoint is kept; <see langword="null"/> for a new <see cref="InMemoryCheckpointStore"/>.</param>
     /// <param name="timeProvider">The clock of <see cref="DataBatch{T}.ReadAt"/>; <see langword="null"/> for the system clock.</param>
     /// <param name="maxBatchRecords">The most records one read returns. Default: 10,000.</param>
-    public InMemoryDataSource(string name, ICheckpointStore? checkpoints = null, TimeProvider? timeProvider = null, int maxBatchRecords = DataOptions.DefaultMaxBatchRecords)
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the source's reads are counted on; <see langword="null"/> for MlValue's shared meter.</param>
+    public InMemoryDataSource(string name, ICheckpointStore? checkpoints = null, TimeProvider? timeProvider = null, int maxBatchRecords = DataOptions.DefaultMaxBatchRecords, IMeterFactory? meterFactory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchRecords, 1);
-        _checkpoint = new SourceCheckpoint(name, checkpoints ?? new InMemoryCheckpointStore(), timeProvider);
+        _checkpoint = new SourceCheckpoint(name, checkpoints ?? new InMemoryCheckpointStore(), timeProvider, meterFactory);
         _maxBatchRecords = maxBatchRecords;
     }
 

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using MlValue.Diagnostics;
+
 namespace MlValue.Data;
 
 /// <summary>
@@ -11,17 +14,20 @@ public sealed class SourceCheckpoint
     private readonly ICheckpointStore _store;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _commit = new(1, 1);
+    private readonly DataTelemetry _telemetry;
 
     /// <summary>Creates the checkpoint handling of one source.</summary>
     /// <param name="name">The source's name: 1 to 128 letters, digits, '.', '_' or '-', not starting with '.'; it names the checkpoint.</param>
     /// <param name="store">Where the checkpoint is kept.</param>
     /// <param name="timeProvider">The clock that stamps batches; <see langword="null"/> for the system clock.</param>
+    /// <param name="meterFactory">Creates the meter the source's reads are counted on; <see langword="null"/> for MlValue's shared meter.</param>
     /// <exception cref="ArgumentException">The name is not valid.</exception>
-    public SourceCheckpoint(string name, ICheckpointStore store, TimeProvider? timeProvider)
+    public SourceCheckpoint(string name, ICheckpointStore store, TimeProvider? timeProvider, IMeterFactory? meterFactory = null)
     {
         Name = SourceName.Validate(name);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = timeProvider ?? TimeProvider.System;
+        _telemetry = MlValueMeter.For(meterFactory).Data;
     }
 
     /// <summary>The source's name.</summary>
@@ -43,7 +49,7 @@ public sealed class SourceCheckpoint
         where T : class, new()
     {
         var batch = new DataBatch<T>(Name, records, errors, from, to, _time.GetUtcNow());
-        DataTelemetry.Record(batch);
+        _telemetry.Record(batch);
         return batch;
     }
 

@@ -6,6 +6,9 @@ namespace MlValue.Diagnostics;
 /// <summary>
 /// The names under which MlValue publishes telemetry. Subscribe with
 /// <c>.AddMeter(MlValueTelemetry.Name)</c> and <c>.AddSource(MlValueTelemetry.Name)</c>.
+/// Components built by dependency injection create the meter through the container's
+/// <see cref="IMeterFactory"/> (one meter per factory); objects built without one share a static
+/// meter of the same name. The activity source is static.
 /// </summary>
 public static class MlValueTelemetry
 {
@@ -15,5 +18,6 @@ public static class MlValueTelemetry
 
     internal static readonly ActivitySource ActivitySource = new(Name, typeof(MlValueTelemetry).Assembly.GetName().Version?.ToString());
 
-    internal static readonly Meter Meter = new(Name, typeof(MlValueTelemetry).Assembly.GetName().Version?.ToString());
+    /// <summary>The shared fallback meter, for objects built without an <see cref="IMeterFactory"/>.</summary>
+    internal static Meter Meter => MlValueMeter.Shared.Meter;
 }

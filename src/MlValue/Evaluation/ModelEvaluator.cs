@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using MlValue.Diagnostics;
 using MlValue.Evaluation.Internal;
 using MlValue.Internal;
 using MlValue.Training;
@@ -13,14 +15,17 @@ public sealed partial class ModelEvaluator : IEvaluator
 {
     private readonly EvaluationOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly EvaluationTelemetry _telemetry;
 
     /// <summary>Creates the evaluator.</summary>
     /// <param name="options">The evaluation options.</param>
     /// <param name="timeProvider">The clock that stamps evaluations and decisions.</param>
-    public ModelEvaluator(IOptions<EvaluationOptions> options, TimeProvider timeProvider)
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the scored rows are counted on; null for MlValue's shared meter.</param>
+    public ModelEvaluator(IOptions<EvaluationOptions> options, TimeProvider timeProvider, IMeterFactory? meterFactory = null)
     {
         _options = Guard.NotNull(options).Value;
         _timeProvider = Guard.NotNull(timeProvider);
+        _telemetry = MlValueMeter.For(meterFactory).Evaluation;
     }
 
     /// <inheritdoc />
@@ -93,11 +98,11 @@ public sealed partial class ModelEvaluator : IEvaluator
         return Task.FromResult(Finish(activity, Assemble(modelName, PredictionTask.Regression, holdout, table, pass)));
     }
 
-    private static EvaluationResult Finish(System.Diagnostics.Activity? activity, EvaluationResult result)
+    private EvaluationResult Finish(System.Diagnostics.Activity? activity, EvaluationResult result)
     {
         activity?.SetTag("mlvalue.evaluation.rows", result.Count);
         activity?.SetTag("mlvalue.evaluation.slices", result.Slices.Count);
-        EvaluationTelemetry.Rows.Add(result.Count, new KeyValuePair<string, object?>("mlvalue.evaluation.task", EvaluationTelemetry.TaskTag(result.Task)));
+        _telemetry.Rows.Add(result.Count, new KeyValuePair<string, object?>("mlvalue.evaluation.task", EvaluationTelemetry.TaskTag(result.Task)));
         return result;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class ModelMonitor<T>
 
         var status = pending.Sequence == 0 ? OutcomeStatus.Unknown : OutcomeStatus.Expired;
         CountAtArrival(now / _width, status == OutcomeStatus.Unknown ? RecordStatus.Accepted : RecordStatus.AcceptedLate, status);
-        MonitorTelemetry.UnknownOutcomes.Add(1, _tag);
+        _telemetry.UnknownOutcomes.Add(1, _tag);
         return status;
     }
 
@@ -72,7 +72,7 @@ public sealed partial class ModelMonitor<T>
     {
         if (status == RecordStatus.TooLate)
         {
-            MonitorTelemetry.LateRecords.Add(1, _tag);
+            _telemetry.LateRecords.Add(1, _tag);
         }
 
         var bucket = _ring.Acquire(nowIndex);

@@ -28,7 +28,7 @@ public sealed partial class ModelMonitor<T>
 
         _disposed = true;
         _timer?.Dispose();
-        MonitorTelemetry.Unregister(this);
+        _telemetry.Unregister(this);
         Save();
     }
 
@@ -170,7 +170,7 @@ public sealed partial class ModelMonitor<T>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            MonitorTelemetry.SaveFailures.Add(1, _tag);
+            _telemetry.SaveFailures.Add(1, _tag);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class ModelMonitor<T>
             if (Store(index, values, prediction, predictedClass, modelVersion, status == RecordStatus.AcceptedLate))
             {
                 _pending.Add(correlationId, index, prediction, predictedClass, now);
-                MonitorTelemetry.Records.Add(1, _tag);
+                _telemetry.Records.Add(1, _tag);
                 return status;
             }
 

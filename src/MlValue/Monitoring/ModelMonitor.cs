@@ -1,5 +1,6 @@
 using MlValue.Training;
 using System.Diagnostics.Metrics;
+using MlValue.Diagnostics;
 using MlValue.Internal;
 
 namespace MlValue.Monitoring;
@@ -27,6 +28,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     private readonly long _blockLength;
     private readonly long _width;
     private readonly KeyValuePair<string, object?> _tag;
+    private readonly MonitorTelemetry _telemetry;
     private IReadOnlyList<Measurement<double>> _scores = [];
 
     /// <summary>Creates a monitor, loading its saved state when <paramref name="stateDirectory"/> holds one.</summary>
@@ -36,14 +38,15 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     /// <param name="options">The options; validated here.</param>
     /// <param name="timeProvider">The clock for bucket closing, lateness and expiry.</param>
     /// <param name="stateDirectory">The folder of the state file (<c>&lt;RootDirectory&gt;/monitor</c> under DI), or null to keep state in memory only.</param>
+    /// <param name="meterFactory">The container's meter factory, which creates the meter the monitor's counters and drift scores are published on; null for MlValue's shared meter.</param>
     /// <exception cref="MonitoringException">Invalid options, a reference for another schema, or an unreadable state file.</exception>
-    public ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory)
-        : this(name, schema, reference, options, timeProvider, stateDirectory, noReference: null)
+    public ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, IMeterFactory? meterFactory = null)
+        : this(name, schema, reference, options, timeProvider, stateDirectory, noReference: null, meterFactory)
     {
     }
 
     /// <summary>As the public constructor; <paramref name="noReference"/> says why there is no reference yet (when <paramref name="reference"/> is null).</summary>
-    internal ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, string? noReference)
+    internal ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, string? noReference, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -69,6 +72,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
         _blockLength = (long)Math.Round(Math.Sqrt(_ring.Length));
         _pending = new PendingOutcomes(options.PendingOutcomeCapacity, options.OutcomeExpiry);
         _tag = new(MonitorTelemetry.MonitorTag, Name);
+        _telemetry = MlValueMeter.For(meterFactory).Monitor;
         StatePath = stateDirectory is null ? null : Path.Combine(stateDirectory, Name + ".monitor");
         if (stateDirectory is not null)
         {
@@ -77,7 +81,7 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
 
         Load(reference);
         StartSaving();
-        MonitorTelemetry.Register(this);
+        _telemetry.Register(this);
     }
 
     /// <summary>The monitor name.</summary>

@@ -4,32 +4,39 @@ using MlValue.Diagnostics;
 
 namespace MlValue.Monitoring;
 
-/// <summary>The monitoring instruments on the <c>MlValue</c> meter, created once.</summary>
-internal static class MonitorTelemetry
+/// <summary>
+/// The monitoring instruments, created once per meter (see <see cref="MlValueMeter"/>). The drift-score
+/// gauge observes the monitors registered with this instance, so each meter reports its own monitors.
+/// </summary>
+internal sealed class MonitorTelemetry
 {
     public const string MonitorTag = "mlvalue.monitor.name";
 
-    public static readonly Counter<long> Records = MlValueTelemetry.Meter.CreateCounter<long>("mlvalue.monitor.records", "{record}", "Predictions recorded by a model monitor.");
+    private readonly ConcurrentDictionary<IDriftScoreSource, byte> _sources = new();
 
-    public static readonly Counter<long> LateRecords = MlValueTelemetry.Meter.CreateCounter<long>("mlvalue.monitor.late_records", "{record}", "Records later than the allowed lateness: counted, not stored.");
-
-    public static readonly Counter<long> UnknownOutcomes = MlValueTelemetry.Meter.CreateCounter<long>("mlvalue.monitor.unknown_outcomes", "{outcome}", "Outcomes whose correlation id has no pending prediction, or whose bucket expired.");
-
-    public static readonly Counter<long> SaveFailures = MlValueTelemetry.Meter.CreateCounter<long>("mlvalue.monitor.save_failures", "{save}", "Periodic state saves that failed; the next save retries.");
-
-    private static readonly ConcurrentDictionary<IDriftScoreSource, byte> Sources = new();
-
-    static MonitorTelemetry()
+    public MonitorTelemetry(Meter meter)
     {
-        MlValueTelemetry.Meter.CreateObservableGauge("mlvalue.monitor.drift_score", Observe, "1", "Latest drift score per feature and metric (PSI, Jensen–Shannon, KS, chi-square p-value) of each monitor's latest evaluated window.");
+        Records = meter.CreateCounter<long>("mlvalue.monitor.records", "{record}", "Predictions recorded by a model monitor.");
+        LateRecords = meter.CreateCounter<long>("mlvalue.monitor.late_records", "{record}", "Records later than the allowed lateness: counted, not stored.");
+        UnknownOutcomes = meter.CreateCounter<long>("mlvalue.monitor.unknown_outcomes", "{outcome}", "Outcomes whose correlation id has no pending prediction, or whose bucket expired.");
+        SaveFailures = meter.CreateCounter<long>("mlvalue.monitor.save_failures", "{save}", "Periodic state saves that failed; the next save retries.");
+        meter.CreateObservableGauge("mlvalue.monitor.drift_score", Observe, "1", "Latest drift score per feature and metric (PSI, Jensen–Shannon, KS, chi-square p-value) of each monitor's latest evaluated window.");
     }
 
-    public static void Register(IDriftScoreSource source) => Sources.TryAdd(source, 0);
+    public Counter<long> Records { get; }
 
-    public static void Unregister(IDriftScoreSource source) => Sources.TryRemove(source, out _);
+    public Counter<long> LateRecords { get; }
 
-    private static IEnumerable<Measurement<double>> Observe()
-        => Sources.Keys.SelectMany(s => s.DriftScores()).ToList();
+    public Counter<long> UnknownOutcomes { get; }
+
+    public Counter<long> SaveFailures { get; }
+
+    public void Register(IDriftScoreSource source) => _sources.TryAdd(source, 0);
+
+    public void Unregister(IDriftScoreSource source) => _sources.TryRemove(source, out _);
+
+    private IEnumerable<Measurement<double>> Observe()
+        => _sources.Keys.SelectMany(s => s.DriftScores()).ToList();
 }
 
 /// <summary>A monitor whose latest drift scores are published on the drift-score gauge.</summary>

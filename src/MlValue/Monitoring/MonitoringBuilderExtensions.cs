@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlValue;
@@ -51,7 +52,8 @@ public static class MonitoringBuilderExtensions
                 reference?.Invoke(provider),
                 provider.GetRequiredService<IOptions<MonitoringOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
-                Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor")),
+                Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor"),
+                provider.GetService<IMeterFactory>()),
             message => new MonitoringException(message));
         return builder;
     }
@@ -89,7 +91,8 @@ public static class MonitoringBuilderExtensions
                 provider.GetRequiredService<IOptions<MonitoringOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
                 Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor"),
-                $"no version of model '{servedModel}' has been served yet"),
+                $"no version of model '{servedModel}' has been served yet",
+                provider.GetService<IMeterFactory>()),
             message => new MonitoringException(message));
         builder.Services.AddSingleton(new MonitorBinding(servedModel, name, typeof(T)));
         return builder.AddPredictionMonitoring<T>(servedModel);

@@ -39,7 +39,7 @@ public sealed partial class LoopRunner
             if (failed is not null)
             {
                 LogStepFailed(failed, loop.Name, record.RunId, step.Name, step.Attempts);
-                RunMetrics.Finished.Add(1, new("mlvalue.loop", loop.Name), new("mlvalue.status", "failed"));
+                _metrics.Finished.Add(1, new("mlvalue.loop", loop.Name), new("mlvalue.status", "failed"));
                 cancellationToken.ThrowIfCancellationRequested();
                 return record;
             }
@@ -49,7 +49,7 @@ public sealed partial class LoopRunner
 
         record = record with { Steps = [.. steps], Status = RunStatus.Succeeded, EndedAt = _time.GetUtcNow() };
         await _store.SaveAsync(record, CancellationToken.None).ConfigureAwait(false);
-        RunMetrics.Finished.Add(1, new("mlvalue.loop", loop.Name), new("mlvalue.status", "succeeded"));
+        _metrics.Finished.Add(1, new("mlvalue.loop", loop.Name), new("mlvalue.status", "succeeded"));
         LogFinished(loop.Name, record.RunId, record.Status);
         return record;
     }
@@ -72,7 +72,7 @@ public sealed partial class LoopRunner
                     return await definition.Execute(context, token).ConfigureAwait(false) ?? StepResult.Empty;
                 },
                 cancellationToken).ConfigureAwait(false);
-            RunMetrics.StepDuration.Record(_time.GetElapsedTime(timestamp).TotalSeconds, new("mlvalue.loop", run.LoopName), new("mlvalue.step", step.Name));
+            _metrics.StepDuration.Record(_time.GetElapsedTime(timestamp).TotalSeconds, new("mlvalue.loop", run.LoopName), new("mlvalue.step", step.Name));
             return (step with { Status = RunStatus.Succeeded, EndedAt = _time.GetUtcNow(), Attempts = attempts, Inputs = Copy(context?.Inputs), Outputs = Copy(result.Outputs) }, null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MlValue.Diagnostics;
@@ -16,6 +17,7 @@ public sealed partial class LoopRunner
     private readonly ILogger _logger;
     private readonly IServiceProvider? _services;
     private readonly TimeSpan _leaseDuration;
+    private readonly RunMetrics _metrics;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="store">Where runs and leases are kept.</param>
@@ -23,7 +25,8 @@ public sealed partial class LoopRunner
     /// <param name="leaseDuration">How long the loop's lease lasts between renewals. Default: 10 minutes.</param>
     /// <param name="logger">The logger, or <see langword="null"/>.</param>
     /// <param name="services">Services handed to steps through <see cref="StepContext.Services"/>, or <see langword="null"/>.</param>
-    public LoopRunner(IRunStore store, TimeProvider timeProvider, TimeSpan? leaseDuration = null, ILogger<LoopRunner>? logger = null, IServiceProvider? services = null)
+    /// <param name="meterFactory">The container's meter factory, which creates the meter runs and steps are counted on; <see langword="null"/> for MlValue's shared meter.</param>
+    public LoopRunner(IRunStore store, TimeProvider timeProvider, TimeSpan? leaseDuration = null, ILogger<LoopRunner>? logger = null, IServiceProvider? services = null, IMeterFactory? meterFactory = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -31,6 +34,7 @@ public sealed partial class LoopRunner
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_leaseDuration, TimeSpan.Zero, nameof(leaseDuration));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _services = services;
+        _metrics = MlValueMeter.For(meterFactory).Runs;
     }
 
     /// <summary>
@@ -51,7 +55,7 @@ public sealed partial class LoopRunner
         if (!await _store.TryAcquireLeaseAsync(loop.Name, holder, _time.GetUtcNow(), _leaseDuration, cancellationToken).ConfigureAwait(false))
         {
             LogBusy(loop.Name);
-            RunMetrics.Busy.Add(1, new KeyValuePair<string, object?>("mlvalue.loop", loop.Name));
+            _metrics.Busy.Add(1, new KeyValuePair<string, object?>("mlvalue.loop", loop.Name));
             return null;
         }
 

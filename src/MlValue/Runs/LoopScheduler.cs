@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MlValue.Diagnostics;
 
 namespace MlValue.Runs;
 
@@ -14,6 +16,7 @@ public sealed partial class LoopScheduler
     private readonly IRunStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RunMetrics _metrics;
 
     /// <summary>Creates a scheduler.</summary>
     /// <param name="loops">The loops with their triggers.</param>
@@ -21,7 +24,8 @@ public sealed partial class LoopScheduler
     /// <param name="store">The run store (for each loop's last run).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="logger">The logger, or <see langword="null"/>.</param>
-    public LoopScheduler(IEnumerable<LoopDefinition> loops, LoopRunner runner, IRunStore store, TimeProvider timeProvider, ILogger<LoopScheduler>? logger = null)
+    /// <param name="meterFactory">The container's meter factory, which creates the meter trigger errors are counted on; <see langword="null"/> for MlValue's shared meter.</param>
+    public LoopScheduler(IEnumerable<LoopDefinition> loops, LoopRunner runner, IRunStore store, TimeProvider timeProvider, ILogger<LoopScheduler>? logger = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(loops);
         _loops = [.. loops];
@@ -29,6 +33,7 @@ public sealed partial class LoopScheduler
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _metrics = MlValueMeter.For(meterFactory).Runs;
     }
 
     /// <summary>Evaluates every loop's triggers once, in order, and runs each loop whose trigger fired.</summary>
@@ -69,7 +74,7 @@ public sealed partial class LoopScheduler
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogTriggerFailed(ex, context.LoopName, trigger.Name);
-            RunMetrics.TriggerErrors.Add(1, new("mlvalue.loop", context.LoopName), new("mlvalue.trigger", trigger.Name));
+            _metrics.TriggerErrors.Add(1, new("mlvalue.loop", context.LoopName), new("mlvalue.trigger", trigger.Name));
             return TriggerDecision.Hold($"{trigger.Name}: evaluation failed ({ex.GetType().Name}: {ex.Message})");
         }
     }

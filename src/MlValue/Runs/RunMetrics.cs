@@ -3,13 +3,22 @@ using MlValue.Diagnostics;
 
 namespace MlValue.Runs;
 
-internal static class RunMetrics
+/// <summary>The instruments of loop runs, created once per meter (see <see cref="MlValueMeter"/>).</summary>
+internal sealed class RunMetrics
 {
-    public static readonly Counter<long> Finished = MlValueTelemetry.Meter.CreateCounter<long>("mlvalue.runs.finished", "{run}", "Loop runs finished, by loop and status (succeeded, failed).");
+    public RunMetrics(Meter meter)
+    {
+        Finished = meter.CreateCounter<long>("mlvalue.runs.finished", "{run}", "Loop runs finished, by loop and status (succeeded, failed).");
+        Busy = meter.CreateCounter<long>("mlvalue.runs.skipped_busy", "{run}", "Runs not started because another runner held the loop's lease.");
+        TriggerErrors = meter.CreateCounter<long>("mlvalue.runs.trigger_errors", "{error}", "Trigger evaluations that threw.");
+        StepDuration = meter.CreateHistogram<double>("mlvalue.runs.step.duration", "s", "Duration of successful loop steps.");
+    }
 
-    public static readonly Counter<long> Busy = MlValueTelemetry.Meter.CreateCounter<long>("mlvalue.runs.skipped_busy", "{run}", "Runs not started because another runner held the loop's lease.");
+    public Counter<long> Finished { get; }
 
-    public static readonly Counter<long> TriggerErrors = MlValueTelemetry.Meter.CreateCounter<long>("mlvalue.runs.trigger_errors", "{error}", "Trigger evaluations that threw.");
+    public Counter<long> Busy { get; }
 
-    public static readonly Histogram<double> StepDuration = MlValueTelemetry.Meter.CreateHistogram<double>("mlvalue.runs.step.duration", "s", "Duration of successful loop steps.");
+    public Counter<long> TriggerErrors { get; }
+
+    public Histogram<double> StepDuration { get; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,13 +30,15 @@ public static class RunsBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<RunOptions>>().Value.LeaseDuration,
             sp.GetService<ILogger<LoopRunner>>(),
-            sp));
+            sp,
+            sp.GetService<IMeterFactory>()));
         builder.Services.TryAddSingleton(sp => new LoopScheduler(
             sp.GetServices<LoopDefinition>(),
             sp.GetRequiredService<LoopRunner>(),
             RunStoreOf(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<LoopScheduler>>()));
+            sp.GetService<ILogger<LoopScheduler>>(),
+            sp.GetService<IMeterFactory>()));
         return builder;
     }
 

@@ -47,19 +47,19 @@ internal sealed partial class Predictor<TInput, TOutput>
         return _primary.Acquire(out stripe) ?? throw NotReady(null);
     }
 
-    private static TOutput Run(LoadedModel<TInput, TOutput> loaded, TInput input)
+    private TOutput Run(LoadedModel<TInput, TOutput> loaded, TInput input)
     {
-        if (!ServingTelemetry.Duration.Enabled)
+        if (!_telemetry.Duration.Enabled)
         {
             var result = loaded.Model.Predict(input);
-            ServingTelemetry.Predictions.Add(1, loaded.Tags);
+            _telemetry.Predictions.Add(1, loaded.Tags);
             return result;
         }
 
         var start = Stopwatch.GetTimestamp();
         var output = loaded.Model.Predict(input);
-        ServingTelemetry.Duration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, loaded.Tags);
-        ServingTelemetry.Predictions.Add(1, loaded.Tags);
+        _telemetry.Duration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, loaded.Tags);
+        _telemetry.Predictions.Add(1, loaded.Tags);
         return output;
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class Predictor<TInput, TOutput>
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
+                _telemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
                 ServingLog.ObserverFailed(_logger, error, ModelName);
             }
         }

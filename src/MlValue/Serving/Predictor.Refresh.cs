@@ -85,7 +85,7 @@ internal sealed partial class Predictor<TInput, TOutput>
             }
 
             var change = Record(slot, from, to, error: null);
-            ServingTelemetry.Swaps.Add(1, loaded.Tags);
+            _telemetry.Swaps.Add(1, loaded.Tags);
             ServingLog.Swapped(_logger, ModelName, slot.Alias, ServingTelemetry.ArmName(slot.Arm), target.Version, from);
             await NotifyAsync(change, cancellationToken).ConfigureAwait(false);
         }
@@ -98,7 +98,7 @@ internal sealed partial class Predictor<TInput, TOutput>
 #pragma warning restore CA1031
         {
             Record(slot, from, to, error);
-            ServingTelemetry.SwapFailures.Add(1, [new("mlvalue.model.name", ModelName), new("mlvalue.alias", slot.Alias), new("mlvalue.arm", ServingTelemetry.ArmName(slot.Arm))]);
+            _telemetry.SwapFailures.Add(1, [new("mlvalue.model.name", ModelName), new("mlvalue.alias", slot.Alias), new("mlvalue.arm", ServingTelemetry.ArmName(slot.Arm))]);
             ServingLog.SwapFailed(_logger, error, ModelName, slot.Alias, ServingTelemetry.ArmName(slot.Arm), to, from);
         }
     }
@@ -136,7 +136,7 @@ internal sealed partial class Predictor<TInput, TOutput>
             catch (Exception error)
 #pragma warning restore CA1031
             {
-                ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
+                _telemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
                 ServingLog.ObserverSwapFailed(_logger, error, ModelName, change.ToVersion);
             }
         }

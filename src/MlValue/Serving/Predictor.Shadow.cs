@@ -21,7 +21,7 @@ internal sealed partial class Predictor<TInput, TOutput>
 #pragma warning restore CA1031
         {
             _status.ShadowFailed();
-            ServingTelemetry.ShadowFailures.Add(1, loaded.Tags);
+            _telemetry.ShadowFailures.Add(1, loaded.Tags);
             ServingLog.ShadowFailed(_logger, error, ModelName, loaded.Version);
             return;
         }
@@ -42,7 +42,7 @@ internal sealed partial class Predictor<TInput, TOutput>
 
         correlationId ??= NewCorrelationId();
         _status.ShadowDisagreed();
-        ServingTelemetry.ShadowDisagreements.Add(1, loaded.Tags);
+        _telemetry.ShadowDisagreements.Add(1, loaded.Tags);
         ServingLog.ShadowDisagreed(_logger, ModelName, primaryVersion, loaded.Version, correlationId);
         if (_observers is not null)
         {
@@ -57,7 +57,7 @@ internal sealed partial class Predictor<TInput, TOutput>
                 catch (Exception error)
 #pragma warning restore CA1031
                 {
-                    ServingTelemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
+                    _telemetry.ObserverFailures.Add(1, new KeyValuePair<string, object?>("mlvalue.model.name", ModelName));
                     ServingLog.ObserverFailed(_logger, error, ModelName);
                 }
             }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MlValue.Diagnostics;
 using MlValue.Registry;
 
 namespace MlValue.Serving;
@@ -15,6 +16,7 @@ internal sealed partial class Predictor<TInput, TOutput> : IPredictor<TInput, TO
     private readonly ModelFormatResolver _formats;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ServingTelemetry _telemetry;
     private readonly ModelSlot<TInput, TOutput> _primary;
     private readonly ModelSlot<TInput, TOutput>? _shadow;
     private readonly ModelSlot<TInput, TOutput>? _canary;
@@ -35,13 +37,15 @@ internal sealed partial class Predictor<TInput, TOutput> : IPredictor<TInput, TO
         TimeProvider timeProvider,
         ILogger logger,
         IReadOnlyList<IPredictionObserver<TInput, TOutput>> observers,
-        IPredictionComparer<TOutput> comparer)
+        IPredictionComparer<TOutput> comparer,
+        MlValueMeter? meter = null)
     {
         ModelName = modelName;
         _registry = registry;
         _formats = formats;
         _time = timeProvider;
         _logger = logger;
+        _telemetry = (meter ?? MlValueMeter.Shared).Serving;
         _primary = new ModelSlot<TInput, TOutput>(ServingArm.Primary, options.Alias);
         _shadow = options.ShadowAlias is { } shadow ? new ModelSlot<TInput, TOutput>(ServingArm.Shadow, shadow) : null;
         if (options.CanaryAlias is { } canary && options.CanaryShare > 0)

@@ -1,9 +1,11 @@
 using MlValue.Training;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MlValue.DependencyInjection;
+using MlValue.Diagnostics;
 using MlValue.Registry;
 using MlValue.Serving;
 
@@ -85,6 +87,7 @@ public static class ServingBuilderExtensions
             ?? DefaultPredictionComparer<TOutput>.Instance;
         var logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("MlValue.Serving.Predictor");
         return new Predictor<TInput, TOutput>(
-            modelName, options, registry, provider.GetRequiredService<ModelFormatResolver>(), provider.GetRequiredService<TimeProvider>(), logger, observers, comparer);
+            modelName, options, registry, provider.GetRequiredService<ModelFormatResolver>(), provider.GetRequiredService<TimeProvider>(), logger, observers, comparer,
+            MlValueMeter.For(provider.GetService<IMeterFactory>()));
     }
 }
