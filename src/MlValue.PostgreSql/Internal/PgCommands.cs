@@ -23,6 +23,13 @@ internal static partial class PgCommands
 {
     private static readonly ConcurrentDictionary<string, string> Translated = new(StringComparer.Ordinal);
 
+    /// <summary>A time as <c>timestamptz</c> keeps it: UTC, whole microseconds, so what a call returns equals what it reads back later.</summary>
+    public static DateTimeOffset Stored(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+
     public static string Translate(string sql) => Translated.GetOrAdd(sql, static text => DollarParameter().Replace(text, "@$1"));
 
     public static NpgsqlCommand Create(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)

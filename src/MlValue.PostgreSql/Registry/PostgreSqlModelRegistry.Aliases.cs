@@ -89,7 +89,7 @@ internal sealed partial class PostgreSqlModelRegistry
             throw NoSuchVersion(modelName, version);
         }
 
-        var move = new AliasMove { ModelName = modelName, Alias = alias, FromVersion = current, ToVersion = version, MovedAt = _time.GetUtcNow(), Reason = reason };
+        var move = new AliasMove { ModelName = modelName, Alias = alias, FromVersion = current, ToVersion = version, MovedAt = PgCommands.Stored(_time.GetUtcNow()), Reason = reason };
         await PgCommands.ExecuteAsync(connection, transaction, RegistrySql.UpsertAlias, cancellationToken, ("model", modelName), ("alias", alias), ("version", version)).ConfigureAwait(false);
         await PgCommands.ExecuteAsync(
             connection, transaction, RegistrySql.InsertAliasMove, cancellationToken,

@@ -29,7 +29,7 @@ internal sealed partial class PostgreSqlModelRegistry
             attachments[name] = (PgBlobs.Sha256(bytes), bytes);
         }
 
-        var createdAt = _time.GetUtcNow();
+        var createdAt = PgCommands.Stored(_time.GetUtcNow());
         var codeVersion = string.IsNullOrWhiteSpace(registration.CodeVersion) ? _settings.CodeVersion : registration.CodeVersion;
         var registered = await WriteAsync(
             async (connection, transaction, token) =>

@@ -114,6 +114,20 @@ public sealed class PostgreSqlRegistryTests
     }
 
     [TestMethod]
+    public async Task RegisterAndSetAlias_ClockBelowAMicrosecond_ReturnTheTimesThatReadBack()
+    {
+        var registry = Open();
+        _time.Advance(TimeSpan.FromTicks(1234567));
+
+        var registered = await registry.RegisterAsync(Registration("spam", "model"));
+        var move = await registry.SetAliasAsync("spam", "champion", 1, null, "first");
+
+        Assert.AreEqual((await registry.GetVersionAsync("spam", 1))!.CreatedAt, registered.CreatedAt);
+        Assert.AreEqual((await registry.GetAliasHistoryAsync("spam", "champion"))[0].MovedAt, move.MovedAt);
+        Assert.AreEqual(0, registered.CreatedAt.Ticks % 10, "timestamptz keeps whole microseconds");
+    }
+
+    [TestMethod]
     public async Task UpdateOfAVersionRow_IsRejectedByTheDatabase()
     {
         var registry = Open();
