@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # A stale copy of a package of the same version in the global cache would hide the new one.
 cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
-for id in mlvalue mlvalue.core mlvalue.mlnet mlvalue.sqlite mlvalue.abstractions; do
+for id in mlvalue mlvalue.core mlvalue.mlnet mlvalue.sqlite mlvalue.postgresql mlvalue.abstractions; do
   rm -rf "${cache:?}/$id/$version"
 done
 

@@ -1,7 +1,7 @@
 namespace MlValue.Runs;
 
-/// <summary>All SQL of the run store, in one place and in portable SQL (a PostgreSQL store can reuse it).</summary>
-internal static class RunStoreSql
+/// <summary>The SQLite part of the run store's SQL (pragmas, schema); the portable statements are in <c>src/Shared/Sql/RunStoreSql.Portable.cs</c>.</summary>
+internal static partial class RunStoreSql
 {
     public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
 
@@ -20,20 +20,4 @@ internal static class RunStoreSql
             holder TEXT NOT NULL,
             expires_at INTEGER NOT NULL);
         """;
-
-    public const string NextSequence = "SELECT COALESCE(MAX(seq), 0) + 1 FROM runs WHERE loop = $loop;";
-
-    public const string Insert = "INSERT INTO runs (run_id, loop, seq, run_key, record) VALUES ($id, $loop, $seq, $key, $record);";
-
-    public const string Update = "UPDATE runs SET record = $record WHERE loop = $loop AND run_id = $id;";
-
-    public const string FindByKey = "SELECT record FROM runs WHERE loop = $loop AND run_key = $key;";
-
-    public const string List = "SELECT record FROM runs WHERE loop = $loop ORDER BY seq;";
-
-    public const string GetLease = "SELECT holder, expires_at FROM leases WHERE loop = $loop;";
-
-    public const string PutLease = "INSERT INTO leases (loop, holder, expires_at) VALUES ($loop, $holder, $expires) ON CONFLICT (loop) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at;";
-
-    public const string DeleteLease = "DELETE FROM leases WHERE loop = $loop AND holder = $holder;";
 }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using MlValue.Internal;
+using Npgsql;
+
+namespace MlValue.PostgreSql.Tests.Support;
+
+/// <summary>
+/// The test server: the connection string in <c>MLVALUE_POSTGRES</c> (printed by <c>bash eng/postgres.sh start</c>).
+/// Without it every test fails, never skips: a run that checked nothing must not look green. Each test works in a
+/// fresh schema of its own, created on first use and dropped by <see cref="DropSchemaAsync"/>.
+/// </summary>
+internal static class PostgresServer
+{
+    public const string Variable = "MLVALUE_POSTGRES";
+
+    public static string ConnectionString => Require(Environment.GetEnvironmentVariable(Variable));
+
+    /// <summary>Returns the connection string, or fails the test with what to do.</summary>
+    public static string Require(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Assert.Fail($"The PostgreSQL tests need a server: the environment variable {Variable} is not set. Run `bash eng/postgres.sh start` and `export {Variable}=\"$(bash eng/postgres.sh url)\"` (the start command prints that line), then run the tests again.");
+        }
+
+        return value!;
+    }
+
+    /// <summary>A schema name no other test uses.</summary>
+    public static string NewSchema() => "t_" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Options on the test server and <paramref name="schema"/>, retrying without waiting (the tests' clocks are fake).</summary>
+    public static PostgreSqlOptions Options(string schema) => new()
+    {
+        ConnectionString = ConnectionString,
+        Schema = schema,
+        RetryDelay = TimeSpan.Zero,
+    };
+
+    /// <summary>The connection string with one key changed (the port, the password, the database).</summary>
+    public static string With(Action<NpgsqlConnectionStringBuilder> change)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        change(builder);
+        return builder.ConnectionString;
+    }
+
+    public static async Task<int> ExecuteAsync(string schema, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(schema);
+        return await PgCommands.ExecuteAsync(connection, null, sql, CancellationToken.None, parameters);
+    }
+
+    public static async Task<object?> ScalarAsync(string schema, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(schema);
+        return await PgCommands.ScalarAsync(connection, null, sql, CancellationToken.None, parameters);
+    }
+
+    public static async Task<long> CountAsync(string schema, string sql, params (string Name, object? Value)[] parameters)
+        => Convert.ToInt64(await ScalarAsync(schema, sql, parameters), CultureInfo.InvariantCulture);
+
+    public static async Task DropSchemaAsync(string schema)
+    {
+        await using var connection = await OpenAsync("public");
+        await PgCommands.ExecuteAsync(connection, null, "DROP SCHEMA IF EXISTS " + PgDatabase.CheckSchema(schema) + " CASCADE;", CancellationToken.None);
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(string schema)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
