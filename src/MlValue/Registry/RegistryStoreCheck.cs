@@ -9,5 +9,5 @@ internal sealed class RegistryStoreCheck(IServiceProviderIsService services) : I
     public ValidateOptionsResult Validate(string? name, ModelRegistryOptions options)
         => services.IsService(typeof(IModelRegistry))
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("AddModelRegistry() was called but no model registry store is registered (no IModelRegistry). Call UseSqlite() on the MlValue builder (package MlValue.Sqlite, brought by MlValue.Core) for the embedded store, or register your own IModelRegistry.");
+            : ValidateOptionsResult.Fail("AddModelRegistry() was called but no model registry store is registered (no IModelRegistry). Call UseSqlite() on the MlValue builder (package MlValue.Sqlite, brought by MlValue.Core) for the embedded store, UsePostgreSql(connectionString) (package MlValue.PostgreSql) for a store many processes share, or register your own IModelRegistry.");
 }

@@ -77,5 +77,5 @@ public static class RunsBuilderExtensions
 
     private static IRunStore RunStoreOf(IServiceProvider services)
         => services.GetService<IRunStore>() ?? throw new LoopDefinitionException(
-            "No IRunStore is registered, so loop runs cannot be recorded. Call UseSqlite() on the MlValue builder (package MlValue.Sqlite, brought by MlValue.Core) for the embedded run store, register another store, or register an InMemoryRunStore for tests.");
+            "No IRunStore is registered, so loop runs cannot be recorded. Call UseSqlite() on the MlValue builder (package MlValue.Sqlite, brought by MlValue.Core) for the embedded run store, UsePostgreSql(connectionString) (package MlValue.PostgreSql) for one many processes share, register another store, or register an InMemoryRunStore for tests.");
 }
