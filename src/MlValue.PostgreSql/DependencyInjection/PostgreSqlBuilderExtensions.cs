@@ -1,4 +1,5 @@
 using MlValue.Diagnostics;
+using MlValue.State;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,8 +41,9 @@ public static class PostgreSqlBuilderExtensions
     /// <summary>
     /// Uses the PostgreSQL stores: the model registry (metadata and artifacts in the database; this adds the registry
     /// stage if it is not there yet) as <see cref="IModelRegistry"/> and <see cref="IModelRegistryMaintenance"/>, its
-    /// blob tables as <see cref="IArtifactStore"/>, the run store as <see cref="IRunStore"/> and the checkpoint store as
-    /// <see cref="ICheckpointStore"/>. Options bind from <c>MlValue:PostgreSql</c>, then <paramref name="configure"/>
+    /// blob tables as <see cref="IArtifactStore"/>, the run store as <see cref="IRunStore"/>, the checkpoint store as
+    /// <see cref="ICheckpointStore"/> and the state store as <see cref="IStateStore"/> (where <c>AddAnnotation()</c> keeps
+    /// its queue, so many processes share it). Options bind from <c>MlValue:PostgreSql</c>, then <paramref name="configure"/>
     /// applies; they are validated at start-up, which also opens one connection (see
     /// <see cref="PostgreSqlOptions.CheckConnectionOnStart"/>). The schema is created and migrated on first use. A
     /// registry or run store registered before this call is kept, and so is an artifact or checkpoint store registered by
@@ -68,6 +70,7 @@ public static class PostgreSqlBuilderExtensions
         services.TryAddSingleton<IRunStore>(sp => new PostgreSqlRunStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         ReplaceDefault<IArtifactStore>(services, sp => new PostgreSqlArtifactStore(sp.GetRequiredService<PgDatabase>()));
         ReplaceDefault<ICheckpointStore>(services, sp => new PostgreSqlCheckpointStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
+        services.TryAddSingleton<IStateStore>(sp => new PostgreSqlStateStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         return builder;
     }
 

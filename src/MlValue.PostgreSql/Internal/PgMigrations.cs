@@ -13,6 +13,7 @@ internal static class PgMigrations
         (2, "runs: run records and loop leases", Runs),
         (3, "checkpoints: one checkpoint per data source", Checkpoints),
         (4, "registry: an idempotency key per registration", IdempotencyKey),
+        (5, "state: shared state documents replaced by compare-and-swap on their revision", StateDocuments),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
@@ -125,5 +126,13 @@ internal static class PgMigrations
             END IF;
             RETURN NEW;
         END $$;
+        """;
+
+    private const string StateDocuments = """
+        CREATE TABLE state_documents (
+            key text NOT NULL PRIMARY KEY,
+            revision bigint NOT NULL CHECK (revision >= 1),
+            content bytea NOT NULL,
+            saved_at timestamptz NOT NULL);
         """;
 }

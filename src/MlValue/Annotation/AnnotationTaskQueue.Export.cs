@@ -39,48 +39,42 @@ public sealed partial class AnnotationTaskQueue
             }
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var state = await LoadAsync(cancellationToken).ConfigureAwait(false);
-            var known = state.Tasks.ToDictionary(t => t.ItemId, StringComparer.Ordinal);
-            var created = new List<TaskRecord>();
-            int pending = 0, answered = 0;
-            foreach (var (id, item) in keyed)
+        var (created, pending, answered) = await ChangeAsync(
+            state =>
             {
-                if (known.TryGetValue(id, out var existing))
+                var known = state.Tasks.ToDictionary(t => t.ItemId, StringComparer.Ordinal);
+                var made = new List<TaskRecord>();
+                int open = 0, done = 0;
+                foreach (var (id, item) in keyed)
                 {
-                    _ = existing.Answers.Count > 0 ? answered++ : pending++;
-                    continue;
+                    if (known.TryGetValue(id, out var existing))
+                    {
+                        _ = existing.Answers.Count > 0 ? done++ : open++;
+                        continue;
+                    }
+
+                    var task = new TaskRecord
+                    {
+                        TaskId = TaskIdFor(id),
+                        ItemId = id,
+                        Item = JsonSerializer.SerializeToElement(item, Json),
+                        CreatedAt = _time.GetUtcNow(),
+                        Suggestion = hints.TryGetValue(id, out var hint)
+                            ? new SuggestionRecord { Label = JsonSerializer.SerializeToElement(hint.Label, Json), Confidence = hint.Confidence, AnnotatorId = hint.AnnotatorId }
+                            : null,
+                    };
+                    made.Add(task);
+                    state.Tasks.Add(task);
                 }
 
-                var task = new TaskRecord
-                {
-                    TaskId = TaskIdFor(id),
-                    ItemId = id,
-                    Item = JsonSerializer.SerializeToElement(item, Json),
-                    CreatedAt = _time.GetUtcNow(),
-                    Suggestion = hints.TryGetValue(id, out var hint)
-                        ? new SuggestionRecord { Label = JsonSerializer.SerializeToElement(hint.Label, Json), Confidence = hint.Confidence, AnnotatorId = hint.AnnotatorId }
-                        : null,
-                };
-                created.Add(task);
-                state.Tasks.Add(task);
-            }
+                return (made.Count > 0, (made, open, done));
+            },
+            cancellationToken).ConfigureAwait(false);
 
-            if (created.Count > 0)
-            {
-                await SaveAsync(state, cancellationToken).ConfigureAwait(false);
-            }
-
-            await WriteTasksAsync(exportPath, created, cancellationToken).ConfigureAwait(false);
-            Telemetry.TasksExported.Add(created.Count);
-            return new TaskExportResult { ExportPath = Path.GetFullPath(exportPath), CreatedTaskIds = created.ConvertAll(t => t.TaskId), AlreadyPending = pending, AlreadyAnswered = answered };
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        // The state is saved before the file is written; the tasks another writer made are in its own export.
+        await WriteTasksAsync(exportPath, created, cancellationToken).ConfigureAwait(false);
+        Telemetry.TasksExported.Add(created.Count);
+        return new TaskExportResult { ExportPath = Path.GetFullPath(exportPath), CreatedTaskIds = created.ConvertAll(t => t.TaskId), AlreadyPending = pending, AlreadyAnswered = answered };
     }
 
     /// <summary>Writes every task that has no answer yet to <paramref name="exportPath"/> (same JSONL format), for example to resend a lost file.</summary>

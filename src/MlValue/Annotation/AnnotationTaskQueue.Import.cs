@@ -24,71 +24,64 @@ public sealed partial class AnnotationTaskQueue
             throw new AnnotationException($"The answers file '{answersPath}' does not exist; check the path the labelling tool wrote to.");
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var file = Path.GetFileName(answersPath);
+        var text = await File.ReadAllLinesAsync(answersPath, cancellationToken).ConfigureAwait(false);
+        var result = await ChangeAsync(state => Apply<TLabel>(state, text, file), cancellationToken).ConfigureAwait(false);
+        Telemetry.ImportErrors.Add(result.Malformed.Count + result.UnknownTasks.Count);
+        return result;
+    }
+
+    /// <summary>Applies the answer lines to the state; says whether it changed.</summary>
+    private (bool Changed, AnswerImportResult Result) Apply<TLabel>(QueueState state, string[] text, string file)
+    {
+        var tasks = state.Tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
+        var malformed = new List<AnswerImportIssue>();
+        var unknown = new List<AnswerImportIssue>();
+        int lines = 0, added = 0, updated = 0, unchanged = 0, number = 0;
+        foreach (var raw in text)
         {
-            var state = await LoadAsync(cancellationToken).ConfigureAwait(false);
-            var tasks = state.Tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
-            var file = Path.GetFileName(answersPath);
-            var malformed = new List<AnswerImportIssue>();
-            var unknown = new List<AnswerImportIssue>();
-            int lines = 0, added = 0, updated = 0, unchanged = 0, number = 0;
-            var text = await File.ReadAllLinesAsync(answersPath, cancellationToken).ConfigureAwait(false);
-            foreach (var raw in text)
+            number++;
+            if (string.IsNullOrWhiteSpace(raw))
             {
-                number++;
-                if (string.IsNullOrWhiteSpace(raw))
-                {
-                    continue;
-                }
-
-                lines++;
-                if (!AnswerLine.TryParse<TLabel>(raw, out var taskId, out var answer, out var reason))
-                {
-                    malformed.Add(new AnswerImportIssue(number, taskId, reason));
-                    continue;
-                }
-
-                answer.AnsweredAt = _time.GetUtcNow();
-                if (!tasks.TryGetValue(taskId!, out var task))
-                {
-                    unknown.Add(new AnswerImportIssue(number, taskId, $"task '{taskId}' is not in this queue; check that the answers belong to this queue's export. The line is kept in {StateFileName}."));
-                    if (!state.UnmatchedAnswers.Exists(u => u.TaskId == taskId && u.Line == raw))
-                    {
-                        state.UnmatchedAnswers.Add(new UnmatchedAnswer { TaskId = taskId!, File = file, LineNumber = number, Line = raw });
-                    }
-
-                    continue;
-                }
-
-                var index = task.Answers.FindIndex(a => a.AnnotatorId == answer.AnnotatorId);
-                if (index < 0)
-                {
-                    task.Answers.Add(answer);
-                    added++;
-                }
-                else if (task.Answers[index].SameAs(answer))
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    task.Answers[index] = answer;
-                    updated++;
-                }
+                continue;
             }
 
-            if (added + updated > 0 || unknown.Count > 0)
+            lines++;
+            if (!AnswerLine.TryParse<TLabel>(raw, out var taskId, out var answer, out var reason))
             {
-                await SaveAsync(state, cancellationToken).ConfigureAwait(false);
+                malformed.Add(new AnswerImportIssue(number, taskId, reason));
+                continue;
             }
 
-            Telemetry.ImportErrors.Add(malformed.Count + unknown.Count);
-            return new AnswerImportResult { Lines = lines, Added = added, Updated = updated, Unchanged = unchanged, Malformed = malformed, UnknownTasks = unknown };
+            answer.AnsweredAt = _time.GetUtcNow();
+            if (!tasks.TryGetValue(taskId!, out var task))
+            {
+                unknown.Add(new AnswerImportIssue(number, taskId, $"task '{taskId}' is not in this queue; check that the answers belong to this queue's export. The line is kept in {(_store is null ? StateFileName : $"the queue's state ({Where})")}."));
+                if (!state.UnmatchedAnswers.Exists(u => u.TaskId == taskId && u.Line == raw))
+                {
+                    state.UnmatchedAnswers.Add(new UnmatchedAnswer { TaskId = taskId!, File = file, LineNumber = number, Line = raw });
+                }
+
+                continue;
+            }
+
+            var index = task.Answers.FindIndex(a => a.AnnotatorId == answer.AnnotatorId);
+            if (index < 0)
+            {
+                task.Answers.Add(answer);
+                added++;
+            }
+            else if (task.Answers[index].SameAs(answer))
+            {
+                unchanged++;
+            }
+            else
+            {
+                task.Answers[index] = answer;
+                updated++;
+            }
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        return (added + updated > 0 || unknown.Count > 0, new AnswerImportResult { Lines = lines, Added = added, Updated = updated, Unchanged = unchanged, Malformed = malformed, UnknownTasks = unknown });
     }
 }

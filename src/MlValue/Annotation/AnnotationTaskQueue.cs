@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MlValue.Diagnostics;
 using MlValue.Internal;
+using MlValue.State;
 
 namespace MlValue.Annotation;
 
@@ -14,6 +15,9 @@ namespace MlValue.Annotation;
 /// import. State (<c>queue.json</c>) is written crash-safe: temporary file, flush to disk, atomic rename.
 /// Opening a queue removes the temporary files of killed saves once they are an hour old and no writer holds them open.
 /// One process at a time should write a queue folder; within a process the queue is thread-safe.
+/// A queue kept in an <see cref="IStateStore"/> instead (for example on PostgreSQL) may be written by many
+/// processes at once: every change is saved by compare-and-swap and redone on the newer state when another
+/// process saved first, so no task or answer is lost.
 /// </summary>
 public sealed partial class AnnotationTaskQueue
 {
@@ -22,8 +26,13 @@ public sealed partial class AnnotationTaskQueue
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
+    /// <summary>How often a change is redone on a newer state before the queue gives up (other writers kept saving first).</summary>
+    internal const int MaxSaveAttempts = 64;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
+    private readonly IStateStore? _store;
+    private readonly string? _key;
 
     /// <summary>Opens (or starts) the queue kept in <paramref name="rootDirectory"/>.</summary>
     /// <param name="rootDirectory">The queue's folder; created on first write.</param>
@@ -37,13 +46,34 @@ public sealed partial class AnnotationTaskQueue
         AtomicFile.RemoveStale(RootDirectory, "*", _time.GetUtcNow());
     }
 
-    /// <summary>The queue's folder.</summary>
-    public string RootDirectory { get; }
+    private AnnotationTaskQueue(IStateStore store, string key, TimeProvider timeProvider, IMeterFactory? meterFactory)
+    {
+        _store = Guard.NotNull(store);
+        _key = StateKey.Validate(key);
+        _time = Guard.NotNull(timeProvider);
+        Telemetry = MlValueMeter.For(meterFactory).Annotation;
+    }
+
+    /// <summary>Opens (or starts) the queue kept in a state store under <paramref name="key"/>; many processes may write it at once.</summary>
+    /// <param name="store">The state store (for example the PostgreSQL one that <c>UsePostgreSql</c> registers).</param>
+    /// <param name="key">The queue's key in the store: 1 to 128 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit.</param>
+    /// <param name="timeProvider">The clock for task and answer times.</param>
+    /// <param name="meterFactory">The container's meter factory; null for MlValue's shared meter.</param>
+    /// <returns>The queue.</returns>
+    /// <exception cref="ArgumentException">The key is not valid.</exception>
+    public static AnnotationTaskQueue InStateStore(IStateStore store, string key, TimeProvider timeProvider, IMeterFactory? meterFactory = null)
+        => new(store, key, timeProvider, meterFactory);
+
+    /// <summary>The queue's folder, or <see langword="null"/> when the queue is kept in a state store.</summary>
+    public string? RootDirectory { get; }
+
+    /// <summary>Where the state is kept, for messages: the state file, or the store's key.</summary>
+    private string Where => _store is null ? StatePath : $"state store key '{_key}'";
 
     /// <summary>The annotate stage's instruments on this queue's meter, shared with its annotators.</summary>
     internal AnnotationTelemetry Telemetry { get; }
 
-    private string StatePath => Path.Combine(RootDirectory, StateFileName);
+    private string StatePath => Path.Combine(RootDirectory!, StateFileName);
 
     /// <summary>The task id of an item: <c>t-</c> + XxHash64 of its id, so the same item always maps to the same task.</summary>
     /// <param name="itemId">The item's id.</param>
@@ -73,7 +103,7 @@ public sealed partial class AnnotationTaskQueue
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await LoadAsync(cancellationToken).ConfigureAwait(false);
+            return (await LoadAsync(cancellationToken).ConfigureAwait(false)).State;
         }
         finally
         {
@@ -81,11 +111,59 @@ public sealed partial class AnnotationTaskQueue
         }
     }
 
-    private async Task<QueueState> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the state, applies <paramref name="change"/> and saves the state when the change says so; in a state store,
+    /// redoes the change on the newer state when another writer saved first. Runs under the queue's gate.
+    /// </summary>
+    private async Task<T> ChangeAsync<T>(Func<QueueState, (bool Save, T Result)> change, CancellationToken cancellationToken)
     {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var (state, revision) = await LoadAsync(cancellationToken).ConfigureAwait(false);
+                var (save, result) = change(state);
+                if (!save || await SaveAsync(state, revision, cancellationToken).ConfigureAwait(false))
+                {
+                    return result;
+                }
+
+                if (attempt == MaxSaveAttempts)
+                {
+                    throw new AnnotationException($"The task queue at {Where} was saved by other writers {MaxSaveAttempts} times in a row while this change was being applied; nothing of this change was saved. Retry it, or write the queue from fewer processes at once.");
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(QueueState State, long? Revision)> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_store is not null)
+        {
+            var entry = await _store.LoadAsync(_key!, cancellationToken).ConfigureAwait(false);
+            if (entry is null)
+            {
+                return (new QueueState(), null);
+            }
+
+            try
+            {
+                return (JsonSerializer.Deserialize<QueueState>(entry.Content.Span, Json) ?? throw new JsonException("the document holds 'null'"), entry.Revision);
+            }
+            catch (JsonException error)
+            {
+                throw new AnnotationException($"The task queue state at {Where} (revision {entry.Revision}) is not valid ({error.Message}). It is only ever replaced whole, so restore it from a backup or save an empty queue under another key.", error);
+            }
+        }
+
         if (!File.Exists(StatePath))
         {
-            return new QueueState();
+            return (new QueueState(), null);
         }
 
         try
@@ -93,8 +171,8 @@ public sealed partial class AnnotationTaskQueue
             var stream = File.OpenRead(StatePath);
             await using (stream.ConfigureAwait(false))
             {
-                return await JsonSerializer.DeserializeAsync<QueueState>(stream, Json, cancellationToken).ConfigureAwait(false)
-                    ?? throw new JsonException("the file holds 'null'");
+                return (await JsonSerializer.DeserializeAsync<QueueState>(stream, Json, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("the file holds 'null'"), null);
             }
         }
         catch (JsonException error)
@@ -105,6 +183,15 @@ public sealed partial class AnnotationTaskQueue
         }
     }
 
-    private Task SaveAsync(QueueState state, CancellationToken cancellationToken)
-        => AtomicFile.WriteAsync(StatePath, (s, ct) => JsonSerializer.SerializeAsync(s, state, Json, ct), cancellationToken);
+    /// <summary>Saves the state; false when a state store holds a newer revision than <paramref name="revision"/>.</summary>
+    private async Task<bool> SaveAsync(QueueState state, long? revision, CancellationToken cancellationToken)
+    {
+        if (_store is not null)
+        {
+            return await _store.TrySaveAsync(_key!, JsonSerializer.SerializeToUtf8Bytes(state, Json), revision, cancellationToken).ConfigureAwait(false) is not null;
+        }
+
+        await AtomicFile.WriteAsync(StatePath, (s, ct) => JsonSerializer.SerializeAsync(s, state, Json, ct), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 }

@@ -78,12 +78,12 @@ public sealed class AnnotationTaskQueueTests
         var file = Answers(Line("m1", "alice", "spam"), Line("m2", "alice", "ham"));
 
         var first = await _queue.ImportAnswersAsync<string>(file);
-        var state = await File.ReadAllTextAsync(Path.Combine(_queue.RootDirectory, AnnotationTaskQueue.StateFileName));
+        var state = await File.ReadAllTextAsync(Path.Combine(_queue.RootDirectory!, AnnotationTaskQueue.StateFileName));
         var second = await _queue.ImportAnswersAsync<string>(file);
 
         Assert.AreEqual((2, 0, 0), (first.Added, first.Updated, first.Unchanged));
         Assert.AreEqual((0, 0, 2), (second.Added, second.Updated, second.Unchanged));
-        Assert.AreEqual(state, await File.ReadAllTextAsync(Path.Combine(_queue.RootDirectory, AnnotationTaskQueue.StateFileName)));
+        Assert.AreEqual(state, await File.ReadAllTextAsync(Path.Combine(_queue.RootDirectory!, AnnotationTaskQueue.StateFileName)));
     }
 
     [TestMethod]
@@ -156,17 +156,17 @@ public sealed class AnnotationTaskQueueTests
         await _queue.ExportAsync<Mail, string>(Mails, m => m.Id, null, PathOf("t.jsonl"));
         await _queue.ImportAnswersAsync<string>(Answers(Line("m1", "alice", "spam")));
 
-        var reopened = new AnnotationTaskQueue(_queue.RootDirectory, TimeProvider.System);
+        var reopened = new AnnotationTaskQueue(_queue.RootDirectory!, TimeProvider.System);
 
         Assert.AreEqual(1, (await reopened.GetStatusAsync()).Answered);
-        CollectionAssert.AreEqual(new[] { AnnotationTaskQueue.StateFileName }, Directory.GetFiles(_queue.RootDirectory).Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEqual(new[] { AnnotationTaskQueue.StateFileName }, Directory.GetFiles(_queue.RootDirectory!).Select(Path.GetFileName).ToArray());
     }
 
     [TestMethod]
     public async Task CorruptState_ThrowsNamingFileAndFix()
     {
-        Directory.CreateDirectory(_queue.RootDirectory);
-        await File.WriteAllTextAsync(Path.Combine(_queue.RootDirectory, AnnotationTaskQueue.StateFileName), "{ broken");
+        Directory.CreateDirectory(_queue.RootDirectory!);
+        await File.WriteAllTextAsync(Path.Combine(_queue.RootDirectory!, AnnotationTaskQueue.StateFileName), "{ broken");
 
         var error = await Assert.ThrowsExactlyAsync<AnnotationException>(() => _queue.GetStatusAsync());
         StringAssert.Contains(error.Message, AnnotationTaskQueue.StateFileName);
