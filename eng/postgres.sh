@@ -65,10 +65,13 @@ print(free(5432) or free(0))
 PY
 }
 
+# Whether nothing listens on the port. SO_REUSEADDR, as the server sets it: the connections an immediate stop
+# left in TIME_WAIT do not keep the cluster from its own port.
 port_free() {
   python3 - "$1" <<'PY'
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try:
     s.bind(("127.0.0.1", int(sys.argv[1])))
 except OSError:
