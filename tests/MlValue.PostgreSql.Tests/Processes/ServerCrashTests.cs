@@ -44,26 +44,37 @@ public sealed class ServerCrashTests
         var outcomes = new Outcomes(Writers);
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(() => WriteAsync(w, outcomes, clock, stop.Token), CancellationToken.None)).ToList();
+        var (trial, phase) = (0, "start");
         try
         {
-            for (var trial = 0; trial < Trials; trial++)
+            for (; trial < Trials; trial++)
             {
                 // Stop after a seeded random number of further registrations, so the stop lands anywhere in their work.
+                phase = "writing";
                 var more = random.Next(1, 6);
                 var registered = outcomes.Read(o => o.Registered.Count);
                 await outcomes.WaitUntilAsync(o => o.Registered.Count >= registered + more, guard.Token);
 
+                phase = "stopping the server";
                 outcomes.Record(o => o.Down = true);
                 await ClusterScript.RequireAsync("stop-immediate", guard.Token);
+                phase = "waiting for a caller to give up while the server is down";
                 var failures = outcomes.Read(o => o.RegisterFailures + o.LeaseFailures);
                 await outcomes.WaitUntilAsync(o => o.RegisterFailures + o.LeaseFailures > failures, guard.Token);
+                phase = "starting the server";
                 await ClusterScript.RequireAsync("start", guard.Token);
+                await ClusterScript.AssertOwnsTestServerAsync(guard.Token); // on the same port again
                 var before = outcomes.Read(o => o.SuccessesOf.ToArray());
                 outcomes.Record(o => o.Down = false);
 
                 // Every writer is back: each registered again after the restart.
+                phase = "waiting for every writer to register after the restart";
                 await outcomes.WaitUntilAsync(o => o.SuccessesOf.Zip(before).All(p => p.First > p.Second), guard.Token);
             }
+        }
+        catch (OperationCanceledException) when (guard.IsCancellationRequested && !TestContext.CancellationToken.IsCancellationRequested)
+        {
+            Assert.Fail($"trial {trial} timed out {phase}: {outcomes.Read(o => o.Summary())}");
         }
         finally
         {
