@@ -75,7 +75,7 @@ switch (command)
         var random = new Random(number);
         for (var i = 0; ; i++)
         {
-            var registered = await registry.RegisterAsync(Registration(model, random, i, large: postgres && i % 3 == 2));
+            var registered = await registry.RegisterAsync(Registration(model, random, i, large: postgres && i % 4 == 2));
             await Say($"registered {registered.Version}");
             var champion = await registry.GetByAliasAsync(model, "champion");
             await registry.SetAliasAsync(model, "champion", registered.Version, champion?.Version, $"loop step {i}");
@@ -137,7 +137,7 @@ switch (command)
 // A registration of random bytes; a large one spans several 1 MiB chunks of the PostgreSQL blob tables.
 static ModelRegistration Registration(string model, Random random, int step, bool large)
 {
-    var bytes = new byte[large ? random.Next(1024 * 1024, 5 * 1024 * 1024 / 2) : random.Next(1, 64 * 1024)];
+    var bytes = new byte[large ? random.Next(1024 * 1024 + 1, 3 * 1024 * 1024 / 2) : random.Next(1, 64 * 1024)];
     random.NextBytes(bytes);
     var profile = new byte[random.Next(1, 4096)];
     random.NextBytes(profile);

@@ -38,7 +38,7 @@ public sealed class ServerCrashTests
     {
         await ClusterScript.AssertOwnsTestServerAsync(TestContext.CancellationToken);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
-        guard.CancelAfter(TimeSpan.FromSeconds(150));
+        guard.CancelAfter(TimeSpan.FromSeconds(240));
         var clock = Stopwatch.StartNew();
         var random = new Random(20250312);
         var outcomes = new Outcomes(Writers);
