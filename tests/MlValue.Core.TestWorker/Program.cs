@@ -12,7 +12,7 @@ using MlValue.Training;
 //                                          AliasConflictException) or "missing <version>" (not registered yet), then exits 0
 // <store> is the registry's root directory (SQLite), or, with the option --postgres, absent: the registry is then
 // on PostgreSQL, the connection string in the environment variable MLVALUE_POSTGRES and the schema given by
-// --schema <name>.
+// --schema <name>; its sessions' application_name is mlvalue-worker-<process id>.
 const string Usage = "usage: [--postgres --schema <name>] register-loop|register|cas-loop [<root>] <model> <number>";
 var positional = new List<string>();
 string? schema = null;
@@ -55,9 +55,11 @@ if (postgres)
         return 2;
     }
 
+    // Its sessions carry its process id, so that a parent that killed it can find the server sessions it left.
+    var named = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "mlvalue-worker-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) };
     services.AddMlValue().UsePostgreSql(o =>
     {
-        o.ConnectionString = connectionString;
+        o.ConnectionString = named.ConnectionString;
         o.Schema = schema!;
     });
 }

@@ -39,6 +39,8 @@ public sealed class ProcessKillTests
                 var alive = await worker.ReadLinesAsync(1 + steps, guard.Token);
                 Assert.IsTrue(alive, $"trial {trial}: the worker ended on its own: {worker.Errors}");
                 await worker.KillAsync();
+                // A COMMIT it sent just before the kill may still land: let its sessions end first.
+                await PostgresServer.EndSessionsAsync(worker.ApplicationName);
             }
 
             var context = string.Create(CultureInfo.InvariantCulture, $"trial {trial} (killed after {steps} steps)");

@@ -32,6 +32,9 @@ internal sealed class WorkerProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The application_name of the worker's PostgreSQL sessions.</summary>
+    public string ApplicationName => "mlvalue-worker-" + _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public string Errors
     {
         get
