@@ -5,6 +5,10 @@
 #   bash eng/postgres.sh url      print the connection string (Npgsql keyword format)
 #   bash eng/postgres.sh status   say whether it runs (exit 0) or not (exit 3)
 #   bash eng/postgres.sh stop     stop it (pg_ctl stop -m fast) and delete its folder
+#   bash eng/postgres.sh stop-immediate   stop it abruptly (pg_ctl stop -m immediate: no checkpoint, clients cut off)
+#                                 and keep its folder; `start` then runs it again, with crash recovery, on the same port
+#   bash eng/postgres.sh crash    stop-immediate, then start again on the same folder and port, waiting until it
+#                                 accepts connections
 #
 # The cluster lives in ${MLVALUE_PG_DIR:-$TMPDIR/mlvalue-pg} (the folder must be reachable by the
 # postgres OS user when this runs as root), listens on 127.0.0.1 only, on a free port (5432 only
@@ -61,6 +65,26 @@ print(free(5432) or free(0))
 PY
 }
 
+# Whether nothing listens on the port. SO_REUSEADDR, as the server sets it: the connections an immediate stop
+# left in TIME_WAIT do not keep the cluster from its own port.
+port_free() {
+  python3 - "$1" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)
+finally:
+    s.close()
+PY
+}
+
+recorded_port() {
+  [ -f "$dir/url" ] && sed -n 's/.*Port=\([0-9]*\).*/\1/p' "$dir/url" || true
+}
+
 running() {
   [ -f "$data/PG_VERSION" ] && as_owner "$(find_bin pg_ctl)" status -D "$data" >/dev/null 2>&1
 }
@@ -99,7 +123,12 @@ start() {
   fi
 
   password=$(cat "$dir/password")
-  port=$(free_port)
+  # A cluster started before (stopped by stop-immediate) comes back on its recorded port, so that connection
+  # strings taken from `url` stay valid; a new cluster, or one whose port was taken meanwhile, gets a free port.
+  port=$(recorded_port)
+  if [ -z "$port" ] || ! port_free "$port"; then
+    port=$(free_port)
+  fi
   # Loopback only, the socket in our own folder, enough connections for parallel test classes.
   as_owner "$pg_ctl" start -D "$data" -w -t 60 -l "$dir/server.log" \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/socket -c max_connections=200" >/dev/null \
@@ -122,6 +151,20 @@ stop() {
   rm -rf "$dir"
 }
 
+# Cuts the server off as a power loss would (only the cluster of this script's folder: never another one).
+stop_immediate() {
+  [ -f "$data/PG_VERSION" ] || fail "no cluster has been created in $dir. Run: bash eng/postgres.sh start"
+  if running; then
+    as_owner "$(find_bin pg_ctl)" stop -D "$data" -m immediate -w >/dev/null
+    echo "postgres.sh: stopped the cluster in $dir immediately (its folder is kept)" >&2
+  fi
+}
+
+crash() {
+  stop_immediate
+  start >/dev/null
+}
+
 status() {
   if running; then
     echo "postgres.sh: running in $dir: $(url)" | sed 's/Password=[^;]*/Password=***/'
@@ -134,7 +177,9 @@ status() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  stop-immediate) stop_immediate ;;
+  crash) crash ;;
   url) url ;;
   status) status ;;
-  *) echo "usage: bash eng/postgres.sh start|stop|url|status" >&2; exit 2 ;;
+  *) echo "usage: bash eng/postgres.sh start|stop|stop-immediate|crash|url|status" >&2; exit 2 ;;
 esac

@@ -60,6 +60,19 @@ internal static class PostgresServer
     public static async Task<long> CountAsync(string schema, string sql, params (string Name, object? Value)[] parameters)
         => Convert.ToInt64(await ScalarAsync(schema, sql, parameters), CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Ends the server sessions of a killed client (by its application_name) and waits until they are gone: a
+    /// statement it sent before it died (a COMMIT among them) has then finished or been rolled back, so what the test
+    /// reads next no longer changes under it.
+    /// </summary>
+    public static async Task EndSessionsAsync(string applicationName)
+    {
+        await using var connection = await OpenAsync("public");
+        var ended = await PgCommands.ListAsync(
+            connection, null, "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = @name AND pid <> pg_backend_pid();", r => r.GetBoolean(0), CancellationToken.None, ("name", applicationName));
+        Assert.IsTrue(ended.All(e => e), $"the server sessions of {applicationName} ended");
+    }
+
     public static async Task DropSchemaAsync(string schema)
     {
         await using var connection = await OpenAsync("public");
