@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MlValue.Samples.SpamLoop;
 using MlValue.Samples.SpamLoop.Corpus;
+using MlValue.Samples.SpamLoop.Storage;
 using MlValue.Samples.SpamLoop.Summary;
 
 var options = new SpamLoopOptions();
@@ -21,8 +22,11 @@ for (var i = 0; i < args.Length; i++)
         case "--f1-threshold": options.F1Threshold = double.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--max-body": options.MaxBodyLength = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--no-drift-trigger": options.DriftTriggers = false; break;
+        case "--store": options.Store = ParseStore(Value()); break;
+        case "--postgres": options.PostgresConnectionString = Value(); break;
+        case "--postgres-schema": options.PostgresSchema = Value(); break;
         case "--help" or "-h":
-            Console.WriteLine("MlValue spam loop: replays the SpamAssassin corpus week by week through the whole ML loop. Options: --data-dir DIR, --out DIR, --fixture [PATH], --npm PATH, --seed N, --label-delay DAYS, --train-window N, --new-labels N, --f1-threshold X, --max-body N, --no-drift-trigger. See README.md.");
+            Console.WriteLine("MlValue spam loop: replays the SpamAssassin corpus week by week through the whole ML loop. Options: --data-dir DIR, --out DIR, --fixture [PATH], --npm PATH, --seed N, --label-delay DAYS, --train-window N, --new-labels N, --f1-threshold X, --max-body N, --no-drift-trigger, --store embedded|postgres, --postgres CONNECTION-STRING (else MLVALUE_POSTGRES), --postgres-schema NAME. See README.md.");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'; run with --help.");
@@ -44,6 +48,18 @@ catch (DatasetUnavailableException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
+catch (StoreUnavailableException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+static SpamLoopStore ParseStore(string value) => value switch
+{
+    "embedded" => SpamLoopStore.Embedded,
+    "postgres" => SpamLoopStore.Postgres,
+    _ => throw new ArgumentException($"--store '{value}' is not a store: use embedded (the default, SQLite under --out) or postgres."),
+};
 
 static string FindFixture()
 {

@@ -10,6 +10,7 @@ using MlValue.Runs;
 using MlValue.Samples.SpamLoop.Corpus;
 using MlValue.Samples.SpamLoop.Loop;
 using MlValue.Samples.SpamLoop.Mail;
+using MlValue.Samples.SpamLoop.Storage;
 using MlValue.Samples.SpamLoop.Summary;
 using MlValue.Serving;
 using MlValue.Training;
@@ -34,9 +35,15 @@ public static partial class SpamLoopApp
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
+        var postgres = options.Store == SpamLoopStore.Postgres ? PostgresStore.ConnectionString(options) : null;
         var (corpus, raw) = await LoadCorpusAsync(options, progress, cancellationToken);
         var messages = raw.Select(Arrive).OrderBy(m => m.Arrival).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
         var output = PrepareOutput(options.OutputDirectory);
+        if (postgres is not null)
+        {
+            await PostgresStore.ResetSchemaAsync(postgres, options.PostgresSchema, cancellationToken);
+        }
+
         var firstWeek = Weeks.StartOf(messages[0].Arrival);
         var clock = new SimulatedClock(firstWeek);
         await using var runtime = new SpamLoopRuntime(options, clock, Path.Combine(output, "store"));

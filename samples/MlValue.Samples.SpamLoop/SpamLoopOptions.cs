@@ -42,6 +42,15 @@ public sealed class SpamLoopOptions
     /// <summary>Drift of the latest week starts a run. Default true.</summary>
     public bool DriftTriggers { get; set; } = true;
 
+    /// <summary>Where the registry, the run store and the checkpoints live (<c>--store</c>). Default <see cref="SpamLoopStore.Embedded"/>.</summary>
+    public SpamLoopStore Store { get; set; } = SpamLoopStore.Embedded;
+
+    /// <summary>The Npgsql connection string for <see cref="SpamLoopStore.Postgres"/> (<c>--postgres</c>). Default: the <c>MLVALUE_POSTGRES</c> environment variable.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>The PostgreSQL schema of the loop's stores, dropped and recreated at the start of each run like the <c>store</c> folder (<c>--postgres-schema</c>). Default <c>spam_loop</c>.</summary>
+    public string PostgresSchema { get; set; } = "spam_loop";
+
     /// <summary>The never-retrained reference model is trained on mail dated before this. Default 2002-08-01 UTC.</summary>
     public DateTimeOffset ReferenceCutoff { get; set; } = new(2002, 8, 1, 0, 0, 0, TimeSpan.Zero);
 }

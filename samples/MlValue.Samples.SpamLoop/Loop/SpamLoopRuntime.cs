@@ -4,6 +4,7 @@ using MlValue.Monitoring;
 using MlValue.Registry;
 using MlValue.Runs;
 using MlValue.Samples.SpamLoop.Mail;
+using MlValue.Samples.SpamLoop.Storage;
 using MlValue.Serving;
 using MlValue.Training;
 
@@ -15,7 +16,11 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private ReferenceProfile? _monitorReference;
 
-    /// <summary>Wires every stage through dependency injection, with the embedded stores under <paramref name="storeRoot"/>.</summary>
+    /// <summary>
+    /// Wires every stage through dependency injection: the registry, the run store and the checkpoints on the store
+    /// <see cref="SpamLoopOptions.Store"/> names (embedded SQLite under <paramref name="storeRoot"/>, or PostgreSQL), the
+    /// annotation queue and the monitor state under <paramref name="storeRoot"/> either way.
+    /// </summary>
     /// <param name="options">The sample's options.</param>
     /// <param name="clock">The replay clock.</param>
     /// <param name="storeRoot">The MlValue root folder.</param>
@@ -51,7 +56,7 @@ public sealed class SpamLoopRuntime : IAsyncDisposable
                 o.Policy.Rules.Add(new MetricRule { Metric = MetricNames.F1, Threshold = 0.7, CheckSlices = false });
                 o.Policy.Rules.Add(new MetricRule { Metric = MetricNames.Auc });
             })
-            .UseSqlite().AddModelRegistry(o => o.CodeVersion = "spam-loop-sample")
+            .UseStores(options).AddModelRegistry(o => o.CodeVersion = "spam-loop-sample")
             .AddModelMonitoring(o =>
             {
                 o.BucketWidth = TimeSpan.FromDays(1);
