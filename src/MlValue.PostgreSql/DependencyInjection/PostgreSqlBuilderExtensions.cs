@@ -6,6 +6,7 @@ using MlValue;
 using MlValue.Data;
 using MlValue.DependencyInjection;
 using MlValue.Internal;
+using MlValue.Monitoring;
 using MlValue.Registry;
 using MlValue.Runs;
 
@@ -41,10 +42,11 @@ public static class PostgreSqlBuilderExtensions
     /// Uses the PostgreSQL stores: the model registry (metadata and artifacts in the database; this adds the registry
     /// stage if it is not there yet) as <see cref="IModelRegistry"/> and <see cref="IModelRegistryMaintenance"/>, its
     /// blob tables as <see cref="IArtifactStore"/>, the run store as <see cref="IRunStore"/> and the checkpoint store as
-    /// <see cref="ICheckpointStore"/>. Options bind from <c>MlValue:PostgreSql</c>, then <paramref name="configure"/>
+    /// <see cref="ICheckpointStore"/>, and the shared monitor buckets as <see cref="IMonitorBucketStore"/> (so the monitors of
+    /// every replica merge each other's buckets into their windows). Options bind from <c>MlValue:PostgreSql</c>, then <paramref name="configure"/>
     /// applies; they are validated at start-up, which also opens one connection (see
     /// <see cref="PostgreSqlOptions.CheckConnectionOnStart"/>). The schema is created and migrated on first use. A
-    /// registry or run store registered before this call is kept, and so is an artifact or checkpoint store registered by
+    /// registry, run store or monitor bucket store registered before this call is kept, and so is an artifact or checkpoint store registered by
     /// the application; MlValue's own file defaults are replaced. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The MlValue builder.</param>
@@ -68,6 +70,7 @@ public static class PostgreSqlBuilderExtensions
         services.TryAddSingleton<IRunStore>(sp => new PostgreSqlRunStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         ReplaceDefault<IArtifactStore>(services, sp => new PostgreSqlArtifactStore(sp.GetRequiredService<PgDatabase>()));
         ReplaceDefault<ICheckpointStore>(services, sp => new PostgreSqlCheckpointStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
+        services.TryAddSingleton<IMonitorBucketStore>(sp => new PostgreSqlMonitorBucketStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         return builder;
     }
 
