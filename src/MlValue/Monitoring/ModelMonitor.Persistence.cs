@@ -38,7 +38,7 @@ public sealed partial class ModelMonitor<T>
         finally
         {
             // The last flush: a failure is counted, not thrown, like a scheduled one.
-            FlushQuietlyAsync().GetAwaiter().GetResult();
+            FlushQuietlyAsync(final: true).GetAwaiter().GetResult();
             _flushGate.Dispose();
         }
     }

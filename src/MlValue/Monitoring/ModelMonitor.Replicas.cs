@@ -211,12 +211,17 @@ public sealed partial class ModelMonitor<T>
             return;
         }
 
-        _flushTimer = _time.CreateTimer(_ => _ = FlushQuietlyAsync(), null, _options.BucketFlushInterval, _options.BucketFlushInterval);
+        _flushTimer = _time.CreateTimer(_ => _ = FlushQuietlyAsync(final: false), null, _options.BucketFlushInterval, _options.BucketFlushInterval);
     }
 
-    /// <summary>A scheduled or final flush: a failure is counted on the save-failure counter, never thrown (the next flush writes the same buckets again).</summary>
-    private async Task FlushQuietlyAsync()
+    /// <summary>A scheduled or the <paramref name="final"/> flush: a failure is counted on the save-failure counter, never thrown (the next flush writes the same buckets again). A scheduled one that fires after dispose does nothing.</summary>
+    private async Task FlushQuietlyAsync(bool final)
     {
+        if (_disposed && !final)
+        {
+            return;
+        }
+
         try
         {
             await FlushBucketsAsync().ConfigureAwait(false);

@@ -103,6 +103,27 @@ public sealed class ModelMonitorReplicaTests
     }
 
     [TestMethod]
+    public void Flush_OnTheFlushInterval_AndOnDispose_WritesTheChangedBuckets()
+    {
+        var clock = Clock();
+        var store = new InMemoryMonitorBucketStore();
+        var options = Options("replica-a");
+        options.BucketFlushInterval = TimeSpan.FromMinutes(1);
+        var a = new ModelMonitor<Row>("test", MonitorTestData.Schema(), null, options, clock, null, null, store);
+        a.Record(new Row { Value = 1 }, 0.5, "v1", "r0");
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.AreEqual(0, store.Count, "not before the interval");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.AreEqual(1, store.Count, "the timer flushed the bucket");
+
+        a.Record(new Row { Value = 2 }, 0.5, "v1", "r1", clock.GetUtcNow() - TimeSpan.FromHours(1));
+        a.Dispose();
+        Assert.AreEqual(2, store.Count, "dispose flushed the last change");
+        Assert.AreEqual(2, a.FlushedBuckets);
+    }
+
+    [TestMethod]
     public async Task Flush_DeletesEveryReplicasBucketsPastTheRetention()
     {
         var clock = Clock();
