@@ -24,6 +24,21 @@ public sealed record FeatureDrift
     /// <summary>Mean in the window (numeric: the value; text: the length in characters).</summary>
     public double? Mean { get; init; }
 
+    /// <summary>Numeric: the smallest value in the window (exact).</summary>
+    public double? Minimum { get; init; }
+
+    /// <summary>Numeric: the largest value in the window (exact).</summary>
+    public double? Maximum { get; init; }
+
+    /// <summary>Numeric: the estimated 5th percentile of the window, within the quantile sketch's rank error.</summary>
+    public double? P05 { get; init; }
+
+    /// <summary>Numeric: the estimated median of the window, within the quantile sketch's rank error.</summary>
+    public double? Median { get; init; }
+
+    /// <summary>Numeric: the estimated 95th percentile of the window, within the quantile sketch's rank error.</summary>
+    public double? P95 { get; init; }
+
     /// <summary>Mean in the reference.</summary>
     public double? ReferenceMean { get; init; }
 

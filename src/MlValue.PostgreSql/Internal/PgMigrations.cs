@@ -13,7 +13,8 @@ internal static class PgMigrations
         (2, "runs: run records and loop leases", Runs),
         (3, "checkpoints: one checkpoint per data source", Checkpoints),
         (4, "registry: an idempotency key per registration", IdempotencyKey),
-        (5, "state: shared state documents replaced by compare-and-swap on their revision", StateDocuments),
+        (5, "monitoring: one bucket per monitor, bucket start and replica", MonitorBuckets),
+        (6, "state: shared state documents replaced by compare-and-swap on their revision", StateDocuments),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
@@ -126,6 +127,16 @@ internal static class PgMigrations
             END IF;
             RETURN NEW;
         END $$;
+        """;
+
+    private const string MonitorBuckets = """
+        CREATE TABLE monitor_buckets (
+            monitor_name text NOT NULL,
+            bucket_start timestamptz NOT NULL,
+            replica text NOT NULL,
+            payload bytea NOT NULL,
+            updated_at timestamptz NOT NULL,
+            PRIMARY KEY (monitor_name, bucket_start, replica));
         """;
 
     private const string StateDocuments = """

@@ -14,6 +14,16 @@ internal sealed partial class DriftEvaluator(ReferenceProfile? reference, Monito
 {
     public FeatureDrift Numeric(string name, FeatureKind kind, NumericSketch current, NumericSketch? baseline)
     {
+        var drift = NumericDrift(name, kind, current, baseline);
+        return current.Count == 0 ? drift : drift with
+        {
+            Minimum = current.Min, Maximum = current.Max,
+            P05 = current.Quantiles.Quantile(0.05), Median = current.Quantiles.Quantile(0.5), P95 = current.Quantiles.Quantile(0.95),
+        };
+    }
+
+    private FeatureDrift NumericDrift(string name, FeatureKind kind, NumericSketch current, NumericSketch? baseline)
+    {
         var missing = current.Nulls + current.NonFinite;
         double? mean = current.Count > 0 ? current.Mean : null;
         if (Gate(name, kind, current.Count, baseline?.Count, missing, mean) is { } early)

@@ -11,11 +11,12 @@ public sealed partial class ModelMonitor<T>
     private bool _disposed;
 
     /// <inheritdoc />
-    public Task SaveAsync(CancellationToken cancellationToken = default)
+    /// <remarks>With a shared bucket store, also flushes the buckets changed since the last flush (see <see cref="FlushBucketsAsync"/>).</remarks>
+    public async Task SaveAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Save();
-        return Task.CompletedTask;
+        await FlushBucketsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops periodic saving and saves the state one last time.</summary>
@@ -28,8 +29,18 @@ public sealed partial class ModelMonitor<T>
 
         _disposed = true;
         _timer?.Dispose();
+        _flushTimer?.Dispose();
         _telemetry.Unregister(this);
-        Save();
+        try
+        {
+            Save();
+        }
+        finally
+        {
+            // The last flush: a failure is counted, not thrown, like a scheduled one.
+            FlushQuietlyAsync(final: true).GetAwaiter().GetResult();
+            _flushGate.Dispose();
+        }
     }
 
     private void Save()

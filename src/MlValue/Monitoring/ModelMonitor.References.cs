@@ -66,13 +66,20 @@ public sealed partial class ModelMonitor<T>
     }
 
     /// <summary>The reference segment a window of buckets [first, end) is compared with: its newest non-empty retained bucket's, else the one that applies to its last bucket.</summary>
-    private int WindowSegment(long first, long end)
+    /// <remarks>The other replicas' buckets of the window (<paramref name="replicas"/>) count as its buckets too.</remarks>
+    private int WindowSegment(long first, long end, SortedDictionary<long, List<MonitorBucket>> replicas)
     {
-        for (var index = end - 1; index >= Math.Max(first, end - _ring.Length); index--)
+        var oldest = Math.Max(first, end - _ring.Length);
+        for (var index = end - 1; index >= oldest; index--)
         {
             if (_ring.Find(index) is { IsEmpty: false } bucket)
             {
                 return bucket.Segment;
+            }
+
+            if (replicas.TryGetValue(index, out var stored))
+            {
+                return stored[^1].Segment;
             }
         }
 

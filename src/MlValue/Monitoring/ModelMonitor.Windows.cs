@@ -19,12 +19,13 @@ public sealed partial class ModelMonitor<T>
         }
 
         MonitorWindow result;
+        long first = start.UtcTicks / _width, last = end.UtcTicks / _width;
+        var replicas = ReadReplicas(Math.Max(first, last - _ring.Length), last);
         lock (_windowGate)
         {
-            long first = start.UtcTicks / _width, last = end.UtcTicks / _width;
-            var segment = WindowSegment(first, last);
-            MonitorWindow Evaluate() => _segments[segment].Evaluator.Evaluate(Merge(first, last, _blockLength, segment), start, end);
-            result = start.Offset == TimeSpan.Zero && end.Offset == TimeSpan.Zero ? _windows.Evaluated(first, last, _blockLength, segment, Evaluate) : Evaluate();
+            var segment = WindowSegment(first, last, replicas);
+            MonitorWindow Evaluate() => _segments[segment].Evaluator.Evaluate(Merge(first, last, _blockLength, segment, replicas), start, end);
+            result = replicas.Count == 0 && start.Offset == TimeSpan.Zero && end.Offset == TimeSpan.Zero ? _windows.Evaluated(first, last, _blockLength, segment, Evaluate) : Evaluate();
         }
 
         Publish(result);
@@ -39,14 +40,16 @@ public sealed partial class ModelMonitor<T>
             throw new MonitoringException($"Monitor '{Name}' cannot build windows of {spec.Size} every {spec.Step}: both must be positive whole multiples of the bucket width {_options.BucketWidth} (MlValue:Monitoring:BucketWidth).");
         }
 
-        var buckets = _ring.All().Where(b => !b.IsEmpty).Select(b => b.Index).ToList();
+        var nowIndex = _time.GetUtcNow().UtcTicks / _width;
+        var replicas = ReadReplicas(nowIndex - _ring.Length + 1, nowIndex + 2);
+        var buckets = _ring.All().Where(b => !b.IsEmpty).Select(b => b.Index).Union(replicas.Keys).Order().ToList();
         if (buckets.Count == 0)
         {
             return [];
         }
 
         long size = spec.Size.Ticks / _width, step = spec.Step.Ticks / _width;
-        var last = Math.Max(buckets[^1], _time.GetUtcNow().UtcTicks / _width);
+        var last = Math.Max(buckets[^1], nowIndex);
         var firstEnd = ((buckets[0] / step) + 1) * step;
         var windows = new List<MonitorWindow>();
         var pane = (long)BigInteger.GreatestCommonDivisor(size, step);
@@ -55,8 +58,10 @@ public sealed partial class ModelMonitor<T>
             for (var end = firstEnd; end - step <= last; end += step)
             {
                 var start = end - size;
-                var segment = WindowSegment(start, end);
-                windows.Add(_windows.Evaluated(start, end, pane, segment, () => _segments[segment].Evaluator.Evaluate(Merge(start, end, pane, segment), Time(start), Time(end))));
+                var own = Within(replicas, start, end);
+                var segment = WindowSegment(start, end, own);
+                MonitorWindow Evaluate() => _segments[segment].Evaluator.Evaluate(Merge(start, end, pane, segment, own), Time(start), Time(end));
+                windows.Add(own.Count == 0 ? _windows.Evaluated(start, end, pane, segment, Evaluate) : Evaluate());
             }
         }
 
@@ -72,7 +77,7 @@ public sealed partial class ModelMonitor<T>
     /// The merge of the retained buckets in [startIndex, endIndex), through cached blocks of <paramref name="block"/> buckets,
     /// into the reused window bucket of <paramref name="segment"/> (valid until the next merge); call under the window lock.
     /// </summary>
-    private MonitorBucket Merge(long startIndex, long endIndex, long block, int segment)
+    private MonitorBucket Merge(long startIndex, long endIndex, long block, int segment, SortedDictionary<long, List<MonitorBucket>> replicas)
     {
         // One reused bucket (evaluation copies what it reports), reset as a new one would start: same results, no allocation.
         var window = _windowScratch is { } scratch && scratch.Segment == segment ? scratch : (_windowScratch = NewBucket(startIndex, segment));
@@ -81,8 +86,39 @@ public sealed partial class ModelMonitor<T>
             window.Reset(startIndex);
         }
 
-        _windows.MergeRange(window, Math.Max(startIndex, endIndex - _ring.Length), endIndex, block);
+        var first = Math.Max(startIndex, endIndex - _ring.Length);
+        _windows.MergeRange(window, first, endIndex, block);
+        lock (window.Gate)
+        {
+            // The other replicas' buckets (read from the shared store for this call only, so no other thread holds them).
+            foreach (var (index, buckets) in replicas)
+            {
+                if (index >= first && index < endIndex)
+                {
+                    foreach (var bucket in buckets)
+                    {
+                        window.Merge(bucket);
+                    }
+                }
+            }
+        }
+
         return window;
+    }
+
+    /// <summary>The replicas' buckets of [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private static SortedDictionary<long, List<MonitorBucket>> Within(SortedDictionary<long, List<MonitorBucket>> replicas, long start, long end)
+    {
+        var within = new SortedDictionary<long, List<MonitorBucket>>();
+        foreach (var (index, buckets) in replicas)
+        {
+            if (index >= start && index < end)
+            {
+                within[index] = buckets;
+            }
+        }
+
+        return within;
     }
 
     private DateTimeOffset Time(long index) => new(index * _width, TimeSpan.Zero);

@@ -39,14 +39,20 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
     /// <param name="timeProvider">The clock for bucket closing, lateness and expiry.</param>
     /// <param name="stateDirectory">The folder of the state file (<c>&lt;RootDirectory&gt;/monitor</c> under DI), or null to keep state in memory only.</param>
     /// <param name="meterFactory">The container's meter factory, which creates the meter the monitor's counters and drift scores are published on; null for MlValue's shared meter.</param>
+    /// <param name="bucketStore">
+    /// The store shared by the replicas of this monitor, or null to keep the buckets to this monitor. With one, the monitor
+    /// flushes the buckets it changed under <see cref="MonitoringOptions.ReplicaId"/> (every
+    /// <see cref="MonitoringOptions.BucketFlushInterval"/>, on <see cref="SaveAsync"/> and on dispose), and its windows merge
+    /// its own buckets with every other replica's stored ones.
+    /// </param>
     /// <exception cref="MonitoringException">Invalid options, a reference for another schema, or an unreadable state file.</exception>
-    public ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, IMeterFactory? meterFactory = null)
-        : this(name, schema, reference, options, timeProvider, stateDirectory, noReference: null, meterFactory)
+    public ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, IMeterFactory? meterFactory = null, IMonitorBucketStore? bucketStore = null)
+        : this(name, schema, reference, options, timeProvider, stateDirectory, noReference: null, meterFactory, bucketStore)
     {
     }
 
     /// <summary>As the public constructor; <paramref name="noReference"/> says why there is no reference yet (when <paramref name="reference"/> is null).</summary>
-    internal ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, string? noReference, IMeterFactory? meterFactory = null)
+    internal ModelMonitor(string name, MonitorSchema<T> schema, ReferenceProfile? reference, MonitoringOptions options, TimeProvider timeProvider, string? stateDirectory, string? noReference, IMeterFactory? meterFactory = null, IMonitorBucketStore? bucketStore = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -79,8 +85,11 @@ public sealed partial class ModelMonitor<T> : IModelMonitor<T>, IDisposable, IDr
             AtomicFile.RemoveStale(stateDirectory, Name + ".monitor", timeProvider.GetUtcNow());
         }
 
+        _store = bucketStore;
+        ReplicaId = options.ReplicaId ?? DefaultReplicaId();
         Load(reference);
         StartSaving();
+        StartFlushing();
         _telemetry.Register(this);
     }
 

@@ -25,7 +25,8 @@ public static class MonitoringBuilderExtensions
 
     /// <summary>
     /// Registers a singleton <see cref="IModelMonitor{T}"/> (a <see cref="ModelMonitor{T}"/> named <paramref name="name"/>)
-    /// whose state lives in <c>&lt;MlValue:RootDirectory&gt;/monitor</c>, as a keyed service under
+    /// whose state lives in <c>&lt;MlValue:RootDirectory&gt;/monitor</c> (sharing its buckets with the other replicas through
+    /// the registered <see cref="IMonitorBucketStore"/>, when there is one), as a keyed service under
     /// <paramref name="name"/>. While it is the only monitor of <typeparamref name="T"/>, the un-keyed
     /// <see cref="IModelMonitor{T}"/> resolves to it; with two or more, resolving the un-keyed one
     /// throws a <see cref="MonitoringException"/> that says to resolve by name.
@@ -53,7 +54,8 @@ public static class MonitoringBuilderExtensions
                 provider.GetRequiredService<IOptions<MonitoringOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
                 Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor"),
-                provider.GetService<IMeterFactory>()),
+                provider.GetService<IMeterFactory>(),
+                provider.GetService<IMonitorBucketStore>()),
             message => new MonitoringException(message));
         return builder;
     }
@@ -92,7 +94,8 @@ public static class MonitoringBuilderExtensions
                 provider.GetRequiredService<TimeProvider>(),
                 Path.Combine(provider.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory, "monitor"),
                 $"no version of model '{servedModel}' has been served yet",
-                provider.GetService<IMeterFactory>()),
+                provider.GetService<IMeterFactory>(),
+                provider.GetService<IMonitorBucketStore>()),
             message => new MonitoringException(message));
         builder.Services.AddSingleton(new MonitorBinding(servedModel, name, typeof(T)));
         return builder.AddPredictionMonitoring<T>(servedModel);

@@ -46,6 +46,22 @@ public class MonitoringOptions
     /// </summary>
     public bool ReuseEvaluatedWindows { get; set; } = true;
 
+    /// <summary>
+    /// The id under which this process's buckets are shared through an <see cref="IMonitorBucketStore"/> (1 to 100 letters,
+    /// digits, '.', '-' or '_'); null for the default, the machine name and the process id (<c>&lt;machine&gt;-&lt;pid&gt;</c>):
+    /// distinct for every process running at once, and readable in the store. Set a stable id (for example the name of a
+    /// stateful replica) when the state folder outlives the process, so a restarted process that reloads its buckets
+    /// replaces its earlier rows instead of adding to them. Default: null.
+    /// </summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary>
+    /// How often the buckets changed since the last flush are written to the shared <see cref="IMonitorBucketStore"/> (when the
+    /// monitor has one), and the store's buckets older than <see cref="Retention"/> deleted; <see cref="TimeSpan.Zero"/>
+    /// flushes only on <c>SaveAsync</c> and on dispose. Default: 1 minute.
+    /// </summary>
+    public TimeSpan BucketFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often the state is saved to its file; <see cref="TimeSpan.Zero"/> saves only on demand and on dispose. Default: 5 minutes.</summary>
     public TimeSpan SaveInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

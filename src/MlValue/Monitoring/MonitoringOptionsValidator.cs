@@ -74,6 +74,16 @@ internal sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOp
             errors.Add(Message("SaveInterval", options.SaveInterval, "must be zero (save on demand and dispose only) or positive"));
         }
 
+        if (options.BucketFlushInterval < TimeSpan.Zero)
+        {
+            errors.Add(Message("BucketFlushInterval", options.BucketFlushInterval, "must be zero (flush on demand and dispose only) or positive"));
+        }
+
+        if (options.ReplicaId is { } replica && !MlValue.Internal.SafeName.IsValid(replica, 100, letterOrDigitFirst: false))
+        {
+            errors.Add(Message("ReplicaId", replica, "must be 1 to 100 letters, digits, '.', '-' or '_', not starting with '.' (or unset for machine name and process id)"));
+        }
+
         return errors;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MlValue.Internal;
+using MlValue.Monitoring;
 using MlValue.PostgreSql.Tests.Support;
 using MlValue.Runs;
 
@@ -31,7 +32,7 @@ public sealed class MigrationTests
 
         Assert.AreEqual(PgMigrations.Latest, await RecordedVersionAsync());
         Assert.AreEqual(PgMigrations.All.Count, await PostgresServer.CountAsync(_schema, "SELECT COUNT(*) FROM mlvalue_schema_version;"));
-        foreach (var table in new[] { "models", "model_versions", "blobs", "blob_chunks", "aliases", "alias_moves", "runs", "leases", "checkpoints" })
+        foreach (var table in new[] { "models", "model_versions", "blobs", "blob_chunks", "aliases", "alias_moves", "runs", "leases", "checkpoints", "monitor_buckets" })
         {
             Assert.AreEqual(1L, await PostgresServer.CountAsync(_schema, "SELECT COUNT(*) FROM pg_tables WHERE schemaname = @schema AND tablename = @table;", ("schema", _schema), ("table", table)), table);
         }
@@ -64,6 +65,15 @@ public sealed class MigrationTests
                 Assert.AreEqual("run-000001", run.RunId, $"from version {earlier}");
                 Assert.AreEqual(PgMigrations.Latest, Convert.ToInt32(await PostgresServer.ScalarAsync(schema, "SELECT MAX(version) FROM mlvalue_schema_version;")), $"from version {earlier}");
                 Assert.AreEqual(PgMigrations.All.Count, await PostgresServer.CountAsync(schema, "SELECT COUNT(*) FROM mlvalue_schema_version;"), $"from version {earlier}");
+                await using (var buckets = new PostgreSqlMonitorBucketStore(options, new FakeTimeProvider(Now)))
+                {
+                    await buckets.SaveAsync("spam", [new StoredMonitorBucket("replica-a", Now, [1, 2, 3])]);
+                    await buckets.SaveAsync("spam", [new StoredMonitorBucket("replica-a", Now, [4])]);
+                    var stored = await buckets.ReadAsync("spam", Now, Now + TimeSpan.FromHours(1));
+                    Assert.AreEqual(1, stored.Count, $"one row per bucket and replica after migrating from version {earlier}");
+                    CollectionAssert.AreEqual(new byte[] { 4 }, stored[0].Payload, $"from version {earlier}");
+                }
+
                 if (earlier >= 2)
                 {
                     Assert.IsFalse(await store.TryAcquireLeaseAsync("spam", "b", DateTimeOffset.FromUnixTimeMilliseconds(0), TimeSpan.FromMinutes(1)), $"the lease written at version {earlier} is still there");
