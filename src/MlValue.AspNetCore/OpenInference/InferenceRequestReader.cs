@@ -36,7 +36,6 @@ internal static class InferenceRequestReader
             throw Bad($"The field 'inputs' is missing or not an array; send one tensor per input: {Names(schema.Inputs.Select(i => i.Name))}.");
         }
 
-        var outputs = RequestedOutputs(root, schema);
         var columns = new Dictionary<InputTensor, List<JsonElement>>();
         int? rows = null;
         foreach (var input in inputs.EnumerateArray())
@@ -67,6 +66,7 @@ internal static class InferenceRequestReader
             throw Bad($"The field 'inputs' is empty; send one tensor per input: {Names(schema.Inputs.Select(i => i.Name))}.");
         }
 
+        var outputs = RequestedOutputs(root, schema);
         var records = new TIn[rows.Value];
         for (var r = 0; r < records.Length; r++)
         {
