@@ -1,7 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using MlValue.AspNetCore;
 using MlValue.Tests.Support;
+using MlValue.Training;
 
 namespace MlValue.Tests.Http;
 
@@ -154,10 +157,31 @@ public sealed class TypedPredictTests
     }
 
     [TestMethod]
+    public async Task MapPredictor_ReturnedGroup_CarriesConventionsToEveryModelRouteNotToTheProbes()
+    {
+        await using var app = await ServingApp.StartAsync(map: web =>
+        {
+            web.Use((context, next) => context.GetEndpoint()?.Metadata.GetMetadata<Guarded>() is null ? next(context) : Results.StatusCode(401).ExecuteAsync(context));
+            web.MapPredictor<SpamInput, BinaryPrediction>("spam").WithMetadata(new Guarded());
+        });
+
+        var (predict, _) = await app.PostAsync("/models/spam/predict", """{"text": "a", "score": 1, "links": 0}""");
+        var (infer, _) = await app.PostAsync("/v2/models/spam/versions/1/infer", "{}");
+        var (live, _) = await app.GetAsync("/v2/health/live");
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, predict.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, infer.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, live.StatusCode, "the shared probes are outside the group");
+        Assert.AreEqual(0, app.Format.Calls);
+    }
+
+    [TestMethod]
     public async Task Options_InvalidSetting_FailsAtStartNamingTheSetting()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => ServingApp.StartAsync(configuration: new Dictionary<string, string?> { ["MlValue:AspNetCore:MaxBatchSize"] = "0" }));
 
         StringAssert.Contains(error.Message, "MlValue:AspNetCore:MaxBatchSize must be at least 1; it is 0.");
     }
+
+    private sealed class Guarded;
 }
