@@ -50,7 +50,8 @@ public sealed class MonitoringPredictionObserver<TIn> :
     /// <summary>Predictions recorded (primary arm only), whatever the monitor did with them.</summary>
     public long Recorded => _recorded.Value;
 
-    internal IModelMonitor<TIn> Monitor => _monitor;
+    /// <summary>The monitor that receives the primary arm's predictions (where their outcomes are recorded).</summary>
+    public IModelMonitor<TIn> Monitor => _monitor;
 
     /// <inheritdoc />
     public void OnPrediction(in PredictionEvent<TIn, BinaryPrediction> prediction)

@@ -1,0 +1,20 @@
+using MlValue.AspNetCore.OpenInference;
+using MlValue.Monitoring;
+using MlValue.Serving;
+
+namespace MlValue.AspNetCore.Internal;
+
+/// <summary>What the shared routes and the health check need of one mapped model, whatever its types.</summary>
+internal interface IMappedModel : IDisposable
+{
+    string Name { get; }
+
+    TensorSchema Schema { get; }
+
+    ServingStatus GetStatus();
+
+    bool IsVersionLoaded(int version);
+
+    /// <summary>The latest complete tumbling window of the model's monitor, or null without a monitor or a complete window.</summary>
+    MonitorWindow? LatestCompleteWindow(TimeSpan size, DateTimeOffset now);
+}

@@ -1,0 +1,51 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using MlValue.Serving;
+
+namespace MlValue.AspNetCore.Internal;
+
+/// <summary>Writes the answers: ProblemDetails on the typed routes, the OIP error object and JSON bodies on the OIP routes.</summary>
+internal static class Responses
+{
+    public static Task ProblemAsync(HttpContext context, int status, string title, string detail, string? modelName)
+    {
+        var extensions = modelName is null ? null : new Dictionary<string, object?>(StringComparer.Ordinal) { ["modelName"] = modelName };
+        return TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions).ExecuteAsync(context);
+    }
+
+    public static Task OipErrorAsync(HttpContext context, int status, string message)
+        => JsonAsync(context, status, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WriteEndObject();
+        });
+
+    public static async Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static void RetryAfter(HttpContext context, int seconds)
+        => context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+    public static string NotReady(string modelName, PredictorNotReadyException error)
+        => $"Model '{modelName}' has no loaded version yet, so it cannot answer; retry after the Retry-After seconds. {error.Message}";
+
+    public static string Arm(ServingArm arm) => arm switch
+    {
+        ServingArm.Canary => "canary",
+        ServingArm.Shadow => "shadow",
+        _ => "primary",
+    };
+}
