@@ -13,6 +13,7 @@ public sealed class InternalsVisibilityTests
     [DataRow("MlValue.MLNet", "MlValue.MLNet.Tests")]
     [DataRow("MlValue.Sqlite", "MlValue.Sqlite.Tests")]
     [DataRow("MlValue.PostgreSql", "MlValue.PostgreSql.Tests")]
+    [DataRow("MlValue.AspNetCore", "MlValue.AspNetCore.Tests")]
     [DataRow("MlValue.Testing", null)]
     public void Package_ShowsItsInternals_OnlyToItsOwnTests(string package, string? tests)
     {

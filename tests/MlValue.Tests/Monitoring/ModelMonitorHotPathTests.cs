@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using MlValue.Diagnostics;
@@ -15,7 +16,9 @@ public sealed class ModelMonitorHotPathTests
         var clock = MonitorTestData.Clock();
         var options = MonitorTestData.Options();
         options.PendingOutcomeCapacity = 1000;
-        using var monitor = MonitorTestData.Monitor(clock, MonitorTestData.Reference(), options, name: "allocation");
+        // A meter of its own, which no other test listens to: a listener's callbacks would run (and allocate) on this thread.
+        using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var monitor = MonitorTestData.Monitor(clock, MonitorTestData.Reference(), options, name: "allocation", meterFactory: metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var rows = MonitorTestData.Rows(64, 9);
         var ids = Enumerable.Range(0, 120_000).Select(i => "id-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         for (var i = 0; i < 100_000; i++)

@@ -56,8 +56,8 @@ internal static class MonitorTestData
     public static ReferenceProfile Reference(int count = 2000, int seed = 1)
         => ReferenceProfile.Build(Schema(), Rows(count, seed), Score);
 
-    public static ModelMonitor<Row> Monitor(FakeTimeProvider clock, ReferenceProfile? reference = null, MonitoringOptions? options = null, string? directory = null, string name = "test")
-        => new(name, Schema(), reference, options ?? Options(), clock, directory);
+    public static ModelMonitor<Row> Monitor(FakeTimeProvider clock, ReferenceProfile? reference = null, MonitoringOptions? options = null, string? directory = null, string name = "test", System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
+        => new(name, Schema(), reference, options ?? Options(), clock, directory, meterFactory);
 
     /// <summary>Records the rows spread evenly over <paramref name="span"/> from the clock's now (the clock ends at the last event).</summary>
     public static void RecordSpread(ModelMonitor<Row> monitor, FakeTimeProvider clock, IReadOnlyList<Row> rows, TimeSpan span, string prefix = "r")
