@@ -19,6 +19,7 @@
 set -euo pipefail
 
 dir=${MLVALUE_PG_DIR:-${TMPDIR:-/tmp}/mlvalue-pg}
+case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac
 data="$dir/data"
 user_name=postgres
 database=mlvalue
@@ -39,10 +40,11 @@ find_bin() {
 # Runs a server tool as the postgres OS user when this script runs as root (initdb and the server refuse root).
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
+    # From / so that the tools do not complain that the caller's folder is not readable by postgres.
     if command -v runuser >/dev/null 2>&1; then
-      runuser -u postgres -- "$@"
+      (cd / && runuser -u postgres -- "$@")
     else
-      su postgres -s /bin/sh -c "$(printf '%q ' "$@")"
+      (cd / && su postgres -s /bin/sh -c "$(printf '%q ' "$@")")
     fi
   else
     "$@"
