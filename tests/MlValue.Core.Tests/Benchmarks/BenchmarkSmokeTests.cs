@@ -25,7 +25,7 @@ public sealed class BenchmarkSmokeTests
     public void Classes_All_AreFoundAndEachHasExactlyOneBaseline()
     {
         CollectionAssert.AreEqual(
-            new[] { "DataPathBenchmarks", "MonitorRecordBenchmarks", "ServingBenchmarks", "StoreAliasReadBenchmarks", "StorePredictorRefreshBenchmarks", "StoreRegisterBenchmarks", "TrainingBenchmarks", "WindowBenchmarks" },
+            new[] { "DataPathBenchmarks", "MonitorRecordBenchmarks", "ServingBenchmarks", "StoreAliasReadBenchmarks", "StoreMonitorReplicaWindowBenchmarks", "StorePredictorRefreshBenchmarks", "StoreRegisterBenchmarks", "TrainingBenchmarks", "WindowBenchmarks" },
             BenchmarkClasses.Select(t => t.Name).ToArray());
         foreach (var type in BenchmarkClasses)
         {
@@ -39,9 +39,11 @@ public sealed class BenchmarkSmokeTests
     [DataRow("DataPathBenchmarks")]
     [DataRow("MonitorRecordBenchmarks")]
     [DataRow("ServingBenchmarks")]
-    // The store benchmarks compare PostgreSQL with SQLite: they need the server in MLVALUE_POSTGRES (CI exports it from
-    // eng/postgres.sh) and fail without it, naming the script, rather than skip.
+    // The store benchmarks compare PostgreSQL with SQLite (and a monitor window merged from replicas on PostgreSQL with
+    // a local one): they need the server in MLVALUE_POSTGRES (CI exports it from eng/postgres.sh) and fail without it,
+    // naming the script, rather than skip.
     [DataRow("StoreAliasReadBenchmarks")]
+    [DataRow("StoreMonitorReplicaWindowBenchmarks")]
     [DataRow("StorePredictorRefreshBenchmarks")]
     [DataRow("StoreRegisterBenchmarks")]
     [DataRow("TrainingBenchmarks")]
