@@ -27,9 +27,10 @@ internal static class TypedRoutes
         where TIn : class
         where TOut : class, new()
     {
+        string? correlation = null;
         try
         {
-            var correlation = Correlation.FromHeader(context, options.CorrelationIdHeader) ?? Correlation.New(time);
+            correlation = Correlation.FromHeader(context, options.CorrelationIdHeader) ?? Correlation.New(time);
             var routingKey = context.Request.Headers[options.RoutingKeyHeader].ToString() is { Length: > 0 } key ? key : null;
             using var document = await RequestBody.ReadJsonAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
             var root = document.RootElement;
@@ -80,6 +81,10 @@ internal static class TypedRoutes
         {
             Responses.RetryAfter(context, options.RetryAfterSeconds);
             await Responses.ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Model not ready", Responses.NotReady(model.Name, error), model.Name).ConfigureAwait(false);
+        }
+        catch (Exception error) when (!context.Response.HasStarted && !(error is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        {
+            await Responses.ProblemAsync(context, StatusCodes.Status500InternalServerError, "Model failed", Responses.ModelFailed(context, model.Name, correlation, error), model.Name).ConfigureAwait(false);
         }
     }
 

@@ -48,4 +48,20 @@ internal static class Responses
         ServingArm.Shadow => "shadow",
         _ => "primary",
     };
+
+    /// <summary>
+    /// Logs a failure of the model itself (category <c>MlValue.AspNetCore</c>, with the model and the correlation id) and
+    /// says what a caller may know: which model failed and the id to find the log entry by, never the exception's text,
+    /// which may quote the input.
+    /// </summary>
+    public static string ModelFailed(HttpContext context, string modelName, string? correlationId, Exception error)
+    {
+        var logger = (context.RequestServices.GetService(typeof(Microsoft.Extensions.Logging.ILoggerFactory)) as Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger("MlValue.AspNetCore");
+        if (logger is not null)
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, error, "Model '{ModelName}' failed on request {CorrelationId}.", modelName, correlationId);
+        }
+
+        return $"The model '{modelName}' failed on this request ({error.GetType().Name}); the server logged the error with correlation id '{correlationId}'. The request was valid: retry it, or report the id.";
+    }
 }

@@ -49,6 +49,22 @@ internal static class OipRoutes
         {
             await Responses.OipErrorAsync(context, StatusCodes.Status500InternalServerError, "The model version could not be loaded: " + error.Message).ConfigureAwait(false);
         }
+        catch (Exception error) when (!context.Response.HasStarted && !(error is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        {
+            var correlation = context.Items[CorrelationItem] as string ?? Correlation.FromHeader(context, options.CorrelationIdHeader);
+            await Responses.OipErrorAsync(context, StatusCodes.Status500InternalServerError, Responses.ModelFailed(context, ModelName(context), correlation, error)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The key under which an infer request keeps its correlation id for the error answer.</summary>
+    private const string CorrelationItem = "mlvalue.correlation_id";
+
+    /// <summary>The model a route serves, from its path <c>…/models/{name}…</c>.</summary>
+    private static string ModelName(HttpContext context)
+    {
+        var segments = (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(segments, "models");
+        return at >= 0 && at + 1 < segments.Length ? segments[at + 1] : "?";
     }
 
     public static string ServerVersion { get; } = typeof(OipRoutes).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -167,6 +183,7 @@ internal static class OipRoutes
         using var document = await RequestBody.ReadJsonAsync(context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         var request = InferenceRequestReader.Read<TIn>(document.RootElement, model.Schema, options.MaxBatchSize);
         var correlation = Correlation.FromHeader(context, options.CorrelationIdHeader) ?? request.Id ?? Correlation.New(time);
+        context.Items[CorrelationItem] = correlation;
         var routingKey = context.Request.Headers[options.RoutingKeyHeader].ToString() is { Length: > 0 } key ? key : null;
 
         // A version in the path is served by the predictor when it is the primary's (so monitors see it), else loaded and kept.

@@ -45,6 +45,12 @@ public sealed class LinearFormat : IModelFormat
         public BinaryPrediction Predict(SpamInput input)
         {
             Interlocked.Increment(ref format._calls);
+            if (input.Links < 0)
+            {
+                // A model that fails on some valid inputs, as real models do.
+                throw new InvalidOperationException($"secret detail of the input: {input.Links} links");
+            }
+
             var probability = Math.Clamp((weight * input.Score) + (0.1f * input.Links), 0f, 1f);
             return new BinaryPrediction { Probability = probability, Score = probability - 0.5f, PredictedLabel = probability > 0.5f };
         }
