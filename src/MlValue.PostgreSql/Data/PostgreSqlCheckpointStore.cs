@@ -78,15 +78,6 @@ public sealed class PostgreSqlCheckpointStore : ICheckpointStore, IAsyncDisposab
     }
 
     /// <summary>The one place where Npgsql failures become <see cref="DataSourceException"/>s.</summary>
-    private async Task<T> UseAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, string sourceName, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _database.RunAsync((connection, _, token) => work(connection, token), transaction: false, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException error)
-        {
-            throw new DataSourceException(PgErrors.Message(error, $"checkpoint store (source '{sourceName}')", operation, _database.Server, _database.Schema), error);
-        }
-    }
+    private Task<T> UseAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, string sourceName, string operation, CancellationToken cancellationToken)
+        => _database.RunAsync((connection, _, token) => work(connection, token), transaction: false, $"checkpoint store (source '{sourceName}')", operation, static (message, error) => new DataSourceException(message, error), cancellationToken);
 }

@@ -105,6 +105,23 @@ internal sealed partial class PgDatabase : IAsyncDisposable, IDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as <see cref="RunAsync{T}(Func{NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task{T}}, bool, CancellationToken)"/>
+    /// does, and turns an Npgsql failure into the store's own exception: <paramref name="fail"/> gets the message that names
+    /// <paramref name="what"/>, the operation, the server and the schema (never the password). The one place every store translates errors.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, bool transaction, string what, string operation, Func<string, NpgsqlException, Exception> fail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(work, transaction, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException error)
+        {
+            throw fail(PgErrors.Message(error, what, operation, Server, Schema), error);
+        }
+    }
+
     /// <summary>Opens one connection and closes it: the start-up check of the server, the credentials and the database.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {

@@ -136,15 +136,6 @@ public sealed class PostgreSqlMonitorBucketStore : IMonitorBucketStore, IAsyncDi
     }
 
     /// <summary>The one place where Npgsql failures become <see cref="MonitoringException"/>s.</summary>
-    private async Task<T> UseAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, string monitor, string operation, bool transaction, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _database.RunAsync(work, transaction, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException error)
-        {
-            throw new MonitoringException(PgErrors.Message(error, $"monitor bucket store (monitor '{monitor}')", operation, _database.Server, _database.Schema), error);
-        }
-    }
+    private Task<T> UseAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, string monitor, string operation, bool transaction, CancellationToken cancellationToken)
+        => _database.RunAsync(work, transaction, $"monitor bucket store (monitor '{monitor}')", operation, static (message, error) => new MonitoringException(message, error), cancellationToken);
 }

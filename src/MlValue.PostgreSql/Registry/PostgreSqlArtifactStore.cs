@@ -43,19 +43,10 @@ internal sealed class PostgreSqlArtifactStore(PgDatabase database) : IArtifactSt
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default)
         => await UseAsync((connection, _, token) => PgCommands.ListAsync(connection, null, RegistrySql.ListBlobs, r => r.GetString(0), token), transaction: false, cancellationToken, nameof(ListAsync)).ConfigureAwait(false);
 
-    private async Task<T> UseAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, bool transaction, CancellationToken cancellationToken, string operation)
-    {
-        try
+    private Task<T> UseAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, bool transaction, CancellationToken cancellationToken, string operation)
+        => database.RunAsync(work, transaction, "artifact store", operation, (message, error) => new RegistryStoreException(message, error)
         {
-            return await database.RunAsync(work, transaction, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException error)
-        {
-            throw new RegistryStoreException(PgErrors.Message(error, "artifact store", operation, database.Server, database.Schema), error)
-            {
-                StorePath = database.Server + ";Schema=" + database.Schema,
-                Operation = operation,
-            };
-        }
-    }
+            StorePath = database.Server + ";Schema=" + database.Schema,
+            Operation = operation,
+        }, cancellationToken);
 }

@@ -114,15 +114,6 @@ public sealed class PostgreSqlRunStore : IRunStore, IAsyncDisposable, IDisposabl
     }
 
     /// <summary>The one place where Npgsql failures become <see cref="RunStoreException"/>s.</summary>
-    private async Task<T> UseAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, bool transaction, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _database.RunAsync(work, transaction, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException error)
-        {
-            throw new RunStoreException(PgErrors.Message(error, "run store", operation, _database.Server, _database.Schema), error);
-        }
-    }
+    private Task<T> UseAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction?, CancellationToken, Task<T>> work, bool transaction, string operation, CancellationToken cancellationToken)
+        => _database.RunAsync(work, transaction, "run store", operation, static (message, error) => new RunStoreException(message, error), cancellationToken);
 }

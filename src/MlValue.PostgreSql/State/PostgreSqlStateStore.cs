@@ -107,15 +107,6 @@ public sealed class PostgreSqlStateStore : IStateStore, IAsyncDisposable, IDispo
     }
 
     /// <summary>The one place where Npgsql failures become <see cref="StateStoreException"/>s.</summary>
-    private async Task<T> UseAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, string key, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _database.RunAsync((connection, _, token) => work(connection, token), transaction: false, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException error)
-        {
-            throw new StateStoreException(PgErrors.Message(error, $"state store (key '{key}')", operation, _database.Server, _database.Schema), error);
-        }
-    }
+    private Task<T> UseAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, string key, string operation, CancellationToken cancellationToken)
+        => _database.RunAsync((connection, _, token) => work(connection, token), transaction: false, $"state store (key '{key}')", operation, static (message, error) => new StateStoreException(message, error), cancellationToken);
 }

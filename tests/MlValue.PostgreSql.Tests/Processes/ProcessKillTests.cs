@@ -1,3 +1,4 @@
+using MlValue.Tests.Processes;
 using System.Diagnostics;
 using System.Globalization;
 using MlValue.PostgreSql.Tests.Support;

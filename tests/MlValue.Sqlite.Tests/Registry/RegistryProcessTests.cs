@@ -1,3 +1,4 @@
+using MlValue.Tests.Processes;
 using System.Globalization;
 using MlValue.Registry;
 

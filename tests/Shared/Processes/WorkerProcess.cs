@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace MlValue.PostgreSql.Tests.Processes;
+namespace MlValue.Tests.Processes;
 
 /// <summary>
 /// Starts <c>MlValue.Core.TestWorker</c> as a real child process. The worker is a ProjectReference of
-/// the test project, so its dll, deps and runtimeconfig are copied beside the test assembly. It inherits the
+/// the test project (the SQLite and PostgreSQL test projects link this file), so its dll, deps and runtimeconfig are
+/// copied beside the test assembly. It inherits the
 /// environment, <c>MLVALUE_POSTGRES</c> included; <see cref="StartOnPostgres"/> gives it its schema.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
