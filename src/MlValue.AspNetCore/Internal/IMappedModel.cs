@@ -17,4 +17,10 @@ internal interface IMappedModel : IDisposable
 
     /// <summary>The latest complete tumbling window of the model's monitor, or null without a monitor or a complete window.</summary>
     MonitorWindow? LatestCompleteWindow(TimeSpan size, DateTimeOffset now);
+
+    /// <summary>True when the model has a monitor (found as <c>MapPredictor</c> finds it).</summary>
+    bool HasMonitor { get; }
+
+    /// <summary>The windows of the model's monitor, oldest first, or none without a monitor.</summary>
+    IReadOnlyList<MonitorWindow> MonitorWindows(WindowSpec spec);
 }

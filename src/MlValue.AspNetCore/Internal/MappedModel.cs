@@ -57,6 +57,10 @@ internal sealed class MappedModel<TIn, TOut> : IMappedModel
     public bool IsVersionLoaded(int version)
         => _versions.TryGetValue(version, out var loading) && loading.IsValueCreated && loading.Value.IsCompletedSuccessfully;
 
+    public bool HasMonitor => Monitor is not null;
+
+    public IReadOnlyList<MonitorWindow> MonitorWindows(WindowSpec spec) => Monitor?.GetWindows(spec) ?? [];
+
     public MonitorWindow? LatestCompleteWindow(TimeSpan size, DateTimeOffset now)
     {
         if (Monitor is not { } monitor)
