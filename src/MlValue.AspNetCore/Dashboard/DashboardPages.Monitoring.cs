@@ -42,7 +42,7 @@ internal static partial class DashboardPages
         sb.Append(C, $"<h2>Latest window: {E(Time(latest.Start))} to {E(Time(latest.End))}</h2>\n");
         sb.Append(Facts(
             ("records", Number(latest.Records)),
-            ("versions", Pairs(latest.Versions.Select(v => new KeyValuePair<string, string>(v.Key, Number(v.Value))))),
+            ("predictions by version", latest.Versions.Count == 0 ? "—" : string.Join(", ", latest.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"v{E(v.Key)}: {Number(v.Value)}"))),
             ("reference", E(latest.ReferenceVersion ?? "none")),
             ("labelled", $"{Number(latest.Performance.Labeled)}{(latest.Performance.Sufficient ? string.Empty : " (too few to judge)")}"),
             ("late / too late / in future", $"{Number(latest.LateAccepted)} / {Number(latest.TooLate)} / {Number(latest.InFuture)}"),
