@@ -29,4 +29,11 @@ public sealed class PredictionEndpointOptions
 
     /// <summary>The monitor window the health check reads for drift: the latest complete tumbling window of this size. Default: 1 day.</summary>
     public TimeSpan DriftWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The most versions each model keeps loaded for the OIP version path (<c>v2/models/{name}/versions/{v}/infer</c>) beside
+    /// those its predictor serves; one more evicts the least recently used, which is disposed once its in-flight requests
+    /// finish and loaded again if requested again. Default: 4.
+    /// </summary>
+    public int MaxPinnedVersions { get; set; } = 4;
 }

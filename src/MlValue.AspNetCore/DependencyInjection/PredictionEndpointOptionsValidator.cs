@@ -49,6 +49,11 @@ internal sealed class PredictionEndpointOptionsValidator : IValidateOptions<Pred
             failures.Add($"{Section}DriftWindow must be positive; it is {options.DriftWindow}.");
         }
 
+        if (options.MaxPinnedVersions < 1)
+        {
+            failures.Add($"{Section}MaxPinnedVersions must be at least 1 (the versions kept loaded for the OIP version path); it is {options.MaxPinnedVersions}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

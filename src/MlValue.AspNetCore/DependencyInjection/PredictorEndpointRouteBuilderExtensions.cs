@@ -47,7 +47,7 @@ public static class PredictorEndpointRouteBuilderExtensions
         var formats = services.GetRequiredService<ModelFormatRegistry>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var json = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var model = new MappedModel<TIn, TOut>(modelName, predictor, registry, formats, json, () => FindMonitor<TIn>(services, modelName));
+        var model = new MappedModel<TIn, TOut>(modelName, predictor, registry, formats, json, () => FindMonitor<TIn>(services, modelName), options.MaxPinnedVersions);
         models.Add(model);
 
         var prefix = "/" + options.RoutePrefix.Trim('/');

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using MlValue.AspNetCore.Http;
 using MlValue.AspNetCore.OpenInference;
@@ -11,17 +10,19 @@ namespace MlValue.AspNetCore.Internal;
 
 /// <summary>
 /// One mapped model: its predictor (the alias), the versions loaded on request through the registry and the model
-/// formats (kept until the app stops), its tensor schema, its input reader and its monitor.
+/// formats (the most recently used <see cref="PredictionEndpointOptions.MaxPinnedVersions"/> kept), its tensor schema,
+/// its input reader and its monitor.
 /// </summary>
 internal sealed class MappedModel<TIn, TOut> : IMappedModel
     where TIn : class
     where TOut : class, new()
 {
-    private readonly ConcurrentDictionary<int, Lazy<Task<IPredictionModel<TIn, TOut>>>> _versions = new();
+    private readonly PinnedVersions<TIn, TOut> _pinned;
     private readonly Lazy<IModelMonitor<TIn>?> _monitor;
 
-    public MappedModel(string name, IPredictor<TIn, TOut> predictor, IModelRegistry registry, ModelFormatRegistry formats, JsonSerializerOptions json, Func<IModelMonitor<TIn>?> monitor)
+    public MappedModel(string name, IPredictor<TIn, TOut> predictor, IModelRegistry registry, ModelFormatRegistry formats, JsonSerializerOptions json, Func<IModelMonitor<TIn>?> monitor, int maxPinnedVersions)
     {
+        _pinned = new PinnedVersions<TIn, TOut>(maxPinnedVersions, LoadAsync);
         Name = name;
         Predictor = predictor;
         Registry = registry;
@@ -54,8 +55,7 @@ internal sealed class MappedModel<TIn, TOut> : IMappedModel
 
     public ServingStatus GetStatus() => Predictor.GetStatus();
 
-    public bool IsVersionLoaded(int version)
-        => _versions.TryGetValue(version, out var loading) && loading.IsValueCreated && loading.Value.IsCompletedSuccessfully;
+    public bool IsVersionLoaded(int version) => _pinned.IsLoaded(version);
 
     public bool HasMonitor => Monitor is not null;
 
@@ -80,39 +80,28 @@ internal sealed class MappedModel<TIn, TOut> : IMappedModel
         return null;
     }
 
-    /// <summary>The model of a registered version, loaded once (artifact verified by the registry, built by its format) and kept.</summary>
+    /// <summary>
+    /// A lease on the model of a registered version, loaded on first request (artifact verified by the registry, built by
+    /// its format) and kept among the most recently used; dispose the lease once the request has finished predicting.
+    /// </summary>
     /// <exception cref="RequestRejectedException">The version is not registered (404).</exception>
-    public async Task<IPredictionModel<TIn, TOut>> GetVersionAsync(int version, CancellationToken cancellationToken)
+    public async Task<PinnedLease<TIn, TOut>> AcquireVersionAsync(int version, CancellationToken cancellationToken)
     {
-        var loading = _versions.GetOrAdd(version, v => new Lazy<Task<IPredictionModel<TIn, TOut>>>(() => LoadAsync(v)));
-        try
+        if (!_pinned.Contains(version))
         {
-            return await loading.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Checked before the version takes a place: requests for unknown versions evict nothing.
+            _ = await Registry.GetVersionAsync(Name, version, cancellationToken).ConfigureAwait(false)
+                ?? throw RequestRejectedException.NotFound("Unknown model version", $"Model '{Name}' has no version {version}. GET the model metadata for the registered versions.");
         }
-        catch (Exception) when (loading.Value.IsFaulted)
-        {
-            _versions.TryRemove(new KeyValuePair<int, Lazy<Task<IPredictionModel<TIn, TOut>>>>(version, loading));
-            throw;
-        }
+
+        return await _pinned.AcquireAsync(version, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose()
-    {
-        foreach (var loading in _versions.Values)
-        {
-            if (loading.IsValueCreated && loading.Value.IsCompletedSuccessfully)
-            {
-                loading.Value.Result.Dispose();
-            }
-        }
+    public void Dispose() => _pinned.Dispose();
 
-        _versions.Clear();
-    }
-
+    /// <summary>Shared by every request for the version, so no request's cancellation stops it.</summary>
     private async Task<IPredictionModel<TIn, TOut>> LoadAsync(int version)
     {
-        _ = await Registry.GetVersionAsync(Name, version, CancellationToken.None).ConfigureAwait(false)
-            ?? throw RequestRejectedException.NotFound("Unknown model version", $"Model '{Name}' has no version {version}. GET the model metadata for the registered versions.");
         var artifact = await Registry.LoadArtifactAsync(Name, version, CancellationToken.None).ConfigureAwait(false);
         return Formats.Load<TIn, TOut>(artifact);
     }

@@ -186,13 +186,6 @@ internal static class OipRoutes
         context.Items[CorrelationItem] = correlation;
         var routingKey = context.Request.Headers[options.RoutingKeyHeader].ToString() is { Length: > 0 } key ? key : null;
 
-        // A version in the path is served by the predictor when it is the primary's (so monitors see it), else loaded and kept.
-        IPredictionModel<TIn, TOut>? pinned = null;
-        if (version is { } v && model.GetStatus().Slots.FirstOrDefault(s => s.Arm == ServingArm.Primary)?.Version != v)
-        {
-            pinned = await model.GetVersionAsync(v, context.RequestAborted).ConfigureAwait(false);
-        }
-
         var rows = request.Rows;
         var values = new object?[request.Outputs.Count][];
         for (var o = 0; o < values.Length; o++)
@@ -201,24 +194,36 @@ internal static class OipRoutes
         }
 
         var versions = new SortedSet<int>();
-        for (var r = 0; r < rows.Length; r++)
-        {
-            TOut output;
-            if (pinned is null)
-            {
-                var prediction = model.Predictor.Predict(rows[r], new PredictionRequest { CorrelationId = Correlation.ForRow(correlation, r, rows.Length), RoutingKey = routingKey });
-                output = prediction.Value;
-                versions.Add(prediction.Version);
-            }
-            else
-            {
-                output = pinned.Predict(rows[r]);
-                versions.Add(version!.Value);
-            }
 
-            for (var o = 0; o < values.Length; o++)
+        // A version in the path is served by the predictor when it is the primary's (so monitors see it), else by a pinned
+        // version held until the predictions are made (released before the answer is written).
+        PinnedLease<TIn, TOut>? pinned = null;
+        if (version is { } v && model.GetStatus().Slots.FirstOrDefault(s => s.Arm == ServingArm.Primary)?.Version != v)
+        {
+            pinned = await model.AcquireVersionAsync(v, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        using (pinned)
+        {
+            for (var r = 0; r < rows.Length; r++)
             {
-                values[o][r] = request.Outputs[o].Property.GetValue(output) is Array array ? array.Clone() : request.Outputs[o].Property.GetValue(output);
+                TOut output;
+                if (pinned is null)
+                {
+                    var prediction = model.Predictor.Predict(rows[r], new PredictionRequest { CorrelationId = Correlation.ForRow(correlation, r, rows.Length), RoutingKey = routingKey });
+                    output = prediction.Value;
+                    versions.Add(prediction.Version);
+                }
+                else
+                {
+                    output = pinned.Model.Predict(rows[r]);
+                    versions.Add(version!.Value);
+                }
+
+                for (var o = 0; o < values.Length; o++)
+                {
+                    values[o][r] = request.Outputs[o].Property.GetValue(output) is Array array ? array.Clone() : request.Outputs[o].Property.GetValue(output);
+                }
             }
         }
 

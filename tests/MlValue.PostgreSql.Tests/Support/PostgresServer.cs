@@ -1,33 +1,26 @@
 using System.Globalization;
 using MlValue.Internal;
+using MlValue.Tests.Support;
 using Npgsql;
 
 namespace MlValue.PostgreSql.Tests.Support;
 
 /// <summary>
-/// The test server: the connection string in <c>MLVALUE_POSTGRES</c> (printed by <c>bash eng/postgres.sh start</c>).
-/// Without it every test fails, never skips: a run that checked nothing must not look green. Each test works in a
-/// fresh schema of its own, created on first use and dropped by <see cref="DropSchemaAsync"/>.
+/// The test server (<see cref="PostgresTestServer"/>, shared with the other test projects that run on PostgreSQL: the
+/// connection string in <c>MLVALUE_POSTGRES</c>, failing without it, a fresh schema per test) and the statements these
+/// tests run on it.
 /// </summary>
 internal static class PostgresServer
 {
-    public const string Variable = "MLVALUE_POSTGRES";
+    public const string Variable = PostgresTestServer.Variable;
 
-    public static string ConnectionString => Require(Environment.GetEnvironmentVariable(Variable));
+    public static string ConnectionString => PostgresTestServer.ConnectionString;
 
     /// <summary>Returns the connection string, or fails the test with what to do.</summary>
-    public static string Require(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Assert.Fail($"The PostgreSQL tests need a server: the environment variable {Variable} is not set. Run `bash eng/postgres.sh start` and `export {Variable}=\"$(bash eng/postgres.sh url)\"` (the start command prints that line), then run the tests again.");
-        }
-
-        return value!;
-    }
+    public static string Require(string? value) => PostgresTestServer.Require(value);
 
     /// <summary>A schema name no other test uses.</summary>
-    public static string NewSchema() => "t_" + Guid.NewGuid().ToString("N");
+    public static string NewSchema() => PostgresTestServer.NewSchema();
 
     /// <summary>Options on the test server and <paramref name="schema"/>, retrying without waiting (the tests' clocks are fake).</summary>
     public static PostgreSqlOptions Options(string schema) => new()
@@ -73,11 +66,7 @@ internal static class PostgresServer
         Assert.IsTrue(ended.All(e => e), $"the server sessions of {applicationName} ended");
     }
 
-    public static async Task DropSchemaAsync(string schema)
-    {
-        await using var connection = await OpenAsync("public");
-        await PgCommands.ExecuteAsync(connection, null, "DROP SCHEMA IF EXISTS " + PgDatabase.CheckSchema(schema) + " CASCADE;", CancellationToken.None);
-    }
+    public static Task DropSchemaAsync(string schema) => PostgresTestServer.DropSchemaAsync(schema);
 
     private static async Task<NpgsqlConnection> OpenAsync(string schema)
     {
