@@ -42,7 +42,8 @@ var mlvalue = builder.Services.AddMlValue(builder.Configuration.GetSection("MlVa
     .AddModelMonitoring()
     .AddModelMonitor(WebApiOptions.ModelName, SpamFilterBootstrap.Schema, servedModel: WebApiOptions.ModelName)
     .AddPredictor<MailInput, BinaryPrediction>(WebApiOptions.ModelName)
-    .AddPredictionEndpoints();
+    .AddPredictionEndpoints()
+    .AddDashboard(o => o.Title = "Spam filter");
 builder.Services.AddHostedService<SpamFilterBootstrap>();
 builder.Services.AddHealthChecks().AddMlValueHealthChecks();
 builder.Services.AddOpenTelemetry()
@@ -51,6 +52,7 @@ builder.Services.AddOpenTelemetry()
 
 var app = builder.Build();
 app.MapPredictor<MailInput, BinaryPrediction>(WebApiOptions.ModelName);
+app.MapMlValueDashboard("/mlvalue");
 app.MapHealthChecks("/health");
 app.MapPrometheusScrapingEndpoint("/metrics");
 await app.RunAsync();

@@ -49,6 +49,11 @@ public sealed class WebApiSampleTests
                     Assert.AreEqual("Healthy", await health.Content.ReadAsStringAsync());
                 }
 
+                var page = await client.GetStringAsync(new Uri("/mlvalue/models/spam-filter", UriKind.Relative));
+                StringAssert.Contains(page, "<title>Model spam-filter · Spam filter</title>");
+                StringAssert.Contains(page, "champion → <span data-current=\"1\">v1</span>");
+                Assert.IsFalse(page.Contains("<form", StringComparison.Ordinal), "the sample's page is read-only");
+
                 var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
                 StringAssert.Contains(metrics, "mlvalue_serving_predictions_total{");
                 StringAssert.Contains(metrics, "mlvalue_model_name=\"spam-filter\"");
