@@ -95,6 +95,9 @@ public sealed partial class AnnotationTaskQueue
             Pending = state.Tasks.Count - answered,
             Answers = state.Tasks.Sum(t => t.Answers.Count),
             UnmatchedAnswers = state.UnmatchedAnswers.Count,
+            AnswersByAnnotator = new SortedDictionary<string, int>(
+                state.Tasks.SelectMany(t => t.Answers).GroupBy(a => a.AnnotatorId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                StringComparer.Ordinal),
         };
     }
 

@@ -17,4 +17,7 @@ public sealed class TaskQueueStatus
 
     /// <summary>Answers kept for task ids the queue does not know.</summary>
     public required int UnmatchedAnswers { get; init; }
+
+    /// <summary>Answers held per person (annotator id), abstains included, ordered by id.</summary>
+    public IReadOnlyDictionary<string, int> AnswersByAnnotator { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 }
