@@ -17,7 +17,7 @@ namespace MlValue.AspNetCore.Dashboard;
 /// </summary>
 internal static partial class DashboardRoutes
 {
-    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private const int MaxReasonLength = 500;
 
     public static void Map(RouteGroupBuilder group, string pattern, DashboardOptions options)
@@ -198,7 +198,7 @@ internal static partial class DashboardRoutes
     private static ILogger Logger(DashboardView view)
         => view.Http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MlValue.AspNetCore.Dashboard");
 
-    private static Task AssetAsync(HttpContext context, string contentType, string content)
+    internal static Task AssetAsync(HttpContext context, string contentType, string content)
     {
         context.Response.ContentType = contentType;
         context.Response.Headers.CacheControl = "public, max-age=3600";
@@ -214,10 +214,10 @@ internal static partial class DashboardRoutes
         return SendAsync(context, error.Status, Page(title, error.Title, basePath, body));
     }
 
-    private static Task SendAsync(HttpContext context, int status, string html)
+    internal static Task SendAsync(HttpContext context, int status, string html, string contentSecurityPolicy = ContentSecurityPolicy)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace MlValue.AspNetCore.Dashboard;
 
@@ -9,8 +10,11 @@ internal static class Html
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
+    /// <summary>Encodes markup characters, quotes and controls, and leaves readable text (accents, Greek, arrows) as it is.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>HTML-encodes text for an element or a quoted attribute.</summary>
-    public static string E(string? text) => string.IsNullOrEmpty(text) ? string.Empty : HtmlEncoder.Default.Encode(text);
+    public static string E(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Encoder.Encode(text);
 
     /// <summary>Escapes one path segment of a link.</summary>
     public static string U(string segment) => Uri.EscapeDataString(segment);
@@ -32,15 +36,21 @@ internal static class Html
     public static string Status(string text, string kind) => $"<span class=\"badge {kind}\">{E(text)}</span>";
 
     /// <summary>A whole page: header with the title and the navigation, then the body.</summary>
-    public static string Page(string title, string pageTitle, string basePath, string body, string? notice = null)
+    public static string Page(string title, string pageTitle, string basePath, string body, string? notice = null, string? script = null, string? navigation = null)
     {
         var sb = new StringBuilder(body.Length + 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append(C, $"<title>{E(pageTitle)} · {E(title)}</title>\n");
         sb.Append(C, $"<link rel=\"stylesheet\" href=\"{basePath}/assets/dashboard.css\">\n");
-        sb.Append(C, $"<link rel=\"icon\" href=\"{basePath}/assets/icon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n");
-        sb.Append(C, $"<header><a class=\"brand\" href=\"{basePath}/\">{E(title)}</a><nav><a href=\"{basePath}/\">Overview</a></nav></header>\n<main>\n");
+        sb.Append(C, $"<link rel=\"icon\" href=\"{basePath}/assets/icon.svg\" type=\"image/svg+xml\">\n");
+        if (script is not null)
+        {
+            sb.Append(C, $"<script src=\"{script}\" defer></script>\n");
+        }
+
+        sb.Append("</head>\n<body>\n");
+        sb.Append(C, $"<header><a class=\"brand\" href=\"{basePath}/\">{E(title)}</a><nav>{navigation ?? $"<a href=\"{basePath}/\">Overview</a>"}</nav></header>\n<main>\n");
         if (notice is not null)
         {
             sb.Append(C, $"<p class=\"notice\" role=\"status\">{E(notice)}</p>\n");

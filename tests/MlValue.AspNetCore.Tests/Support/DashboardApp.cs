@@ -33,7 +33,7 @@ namespace MlValue.Tests.Support;
 public sealed class DashboardApp : IAsyncDisposable
 {
     public const string WritePolicy = "mlvalue-admin";
-    public const string UserHeader = "X-Test-User";
+    public const string UserHeader = TestUsers.Header;
     public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private DashboardApp(WebApplication app, InMemoryModelRegistry registry, FakeTimeProvider time, TrainSwitch train)
@@ -91,7 +91,7 @@ public sealed class DashboardApp : IAsyncDisposable
         builder.Services.AddSingleton<IModelRegistry>(registry);
         builder.Services.AddSingleton<IModelFormat, LinearFormat>();
         builder.Services.AddSingleton<IRunStore, InMemoryRunStore>();
-        builder.Services.AddAuthentication(TestUserHandler.Name).AddScheme<AuthenticationSchemeOptions, TestUserHandler>(TestUserHandler.Name, null);
+        builder.Services.AddAuthentication(TestUsers.SchemeName).AddScheme<AuthenticationSchemeOptions, TestUsers>(TestUsers.SchemeName, null);
         builder.Services.AddAuthorization(o => o.AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole("admin")));
         var schema = Schema();
         builder.Services.AddMlValue(o => o.RootDirectory = root)
@@ -238,28 +238,5 @@ public sealed class DashboardApp : IAsyncDisposable
     public sealed class TrainSwitch
     {
         public bool Fail { get; set; } = true;
-    }
-
-    /// <summary>Signs in the user named in <see cref="UserHeader"/>; <c>alice</c> has role <c>admin</c>.</summary>
-    private sealed class TestUserHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string Name = "Test";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers[UserHeader].ToString() is not { Length: > 0 } user)
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            List<Claim> claims = [new(ClaimTypes.Name, user)];
-            if (user == "alice")
-            {
-                claims.Add(new Claim(ClaimTypes.Role, "admin"));
-            }
-
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Name)), Name)));
-        }
     }
 }
