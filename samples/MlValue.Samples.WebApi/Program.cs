@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using MlValue.AspNetCore;
 using MlValue.Evaluation;
 using MlValue.Samples.WebApi;
@@ -14,6 +16,9 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--store-dir"] = "WebApi:StoreDir",
     ["--postgres"] = "WebApi:Postgres",
     ["--seed"] = "WebApi:Seed",
+    ["--annotator"] = "WebApi:Annotator",
+    ["--annotation-dir"] = "WebApi:AnnotationDir",
+    ["--answers-per-task"] = "WebApi:AnswersPerTask",
 });
 var section = builder.Configuration.GetSection(WebApiOptions.Section);
 builder.Services.Configure<WebApiOptions>(section);
@@ -43,7 +48,16 @@ var mlvalue = builder.Services.AddMlValue(builder.Configuration.GetSection("MlVa
     .AddModelMonitor(WebApiOptions.ModelName, SpamFilterBootstrap.Schema, servedModel: WebApiOptions.ModelName)
     .AddPredictor<MailInput, BinaryPrediction>(WebApiOptions.ModelName)
     .AddPredictionEndpoints()
-    .AddDashboard(o => o.Title = "Spam filter");
+    .AddDashboard(o => o.Title = "Spam filter")
+    .AddAnnotation(o => o.RootDirectory = Settings().AnnotationDir is { Length: > 0 } dir ? Path.GetFullPath(dir) : null)
+    .AddLabellingPage(o =>
+    {
+        o.Title = "Label mail";
+        o.Policy = "annotators";
+        o.AnswersPerTask = Settings().AnswersPerTask;
+    });
+builder.Services.AddAuthentication(LocalAnnotator.SchemeName).AddScheme<AuthenticationSchemeOptions, LocalAnnotator>(LocalAnnotator.SchemeName, null);
+builder.Services.AddAuthorization(o => o.AddPolicy("annotators", p => p.RequireAuthenticatedUser()));
 builder.Services.AddHostedService<SpamFilterBootstrap>();
 builder.Services.AddHealthChecks().AddMlValueHealthChecks();
 builder.Services.AddOpenTelemetry()
@@ -53,6 +67,7 @@ builder.Services.AddOpenTelemetry()
 var app = builder.Build();
 app.MapPredictor<MailInput, BinaryPrediction>(WebApiOptions.ModelName);
 app.MapMlValueDashboard("/mlvalue");
+app.MapLabellingPage<JsonElement, string>("/label", [new LabelChoice<string>("spam", "spam"), new LabelChoice<string>("ham", "ham")]);
 app.MapHealthChecks("/health");
 app.MapPrometheusScrapingEndpoint("/metrics");
 await app.RunAsync();

@@ -29,4 +29,13 @@ public sealed class WebApiOptions
 
     /// <summary>The trainer's iteration cap; null for the trainer's default.</summary>
     public int? MaximumIterations { get; set; }
+
+    /// <summary>The person signed in for labelling at <c>/label</c> from this machine (see <see cref="LocalAnnotator"/>); none: labelling is refused.</summary>
+    public string? Annotator { get; set; }
+
+    /// <summary>The annotation queue folder labelled at <c>/label</c> (for example the spam loop's <c>store/annotation</c>); none: <c>&lt;StoreDir&gt;/annotation</c>.</summary>
+    public string? AnnotationDir { get; set; }
+
+    /// <summary>How many people answer each task at <c>/label</c> (2 beside the spam loop's simulated reviewer). Default: 1.</summary>
+    public int AnswersPerTask { get; set; } = 1;
 }

@@ -9,6 +9,7 @@ internal static class DashboardAssets
         body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
         header { display: flex; gap: 24px; align-items: center; padding: 10px 24px; background: #102a43; }
         header a { color: #f0f4f8; text-decoration: none; }
+        header nav { display: flex; gap: 16px; }
         header .brand { font-weight: 700; font-size: 16px; }
         main { max-width: 1100px; margin: 0 auto; padding: 16px 24px 48px; }
         h1 { font-size: 22px; margin: 8px 0 16px; }

@@ -36,7 +36,7 @@ public sealed class DashboardBrowserTests : TempRootTest
     public async Task Pages_ShowTablesChartsAndTheDecisionSummary_WithoutConsoleErrorsOrOutsideRequests()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await Session.OpenAsync(app, user: null);
+        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, user: null);
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/"));
@@ -73,7 +73,7 @@ public sealed class DashboardBrowserTests : TempRootTest
     public async Task Rollback_AuthorisedUser_ClicksAndSeesTheAliasBackWithTheReasonRecorded()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await Session.OpenAsync(app, user: "alice");
+        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, "alice");
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/models/spam"));
@@ -92,7 +92,7 @@ public sealed class DashboardBrowserTests : TempRootTest
     public async Task Rollback_AnonymousUser_SeesNoFormAndAPostIsRefused()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await Session.OpenAsync(app, user: null);
+        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, user: null);
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/models/spam"));
@@ -109,7 +109,7 @@ public sealed class DashboardBrowserTests : TempRootTest
     public async Task Resume_AuthorisedUser_ResumesTheFailedRunAndSeesItSucceeded()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await Session.OpenAsync(app, user: "alice");
+        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, "alice");
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/loops/retrain/runs/run-000001"));
@@ -122,52 +122,5 @@ public sealed class DashboardBrowserTests : TempRootTest
         await Expect(page.Locator("form[data-form=resume]")).ToHaveCountAsync(0);
         Assert.AreEqual(RunStatus.Succeeded, (await app.Runs.ListAsync("retrain")).Single().Status);
         session.AssertClean();
-    }
-
-    /// <summary>A browser context for one user (header <see cref="DashboardApp.UserHeader"/>) recording console errors and every request.</summary>
-    private sealed class Session : IAsyncDisposable
-    {
-        private readonly List<string> _errors = [];
-        private readonly List<string> _requests = [];
-        private readonly Uri _address;
-        private readonly IBrowserContext _context;
-
-        private Session(Uri address, IBrowserContext context, IPage page)
-        {
-            _address = address;
-            _context = context;
-            Page = page;
-            page.Console += (_, message) =>
-            {
-                if (message.Type is "error" or "warning")
-                {
-                    _errors.Add($"{message.Type}: {message.Text}");
-                }
-            };
-            page.PageError += (_, error) => _errors.Add("page error: " + error);
-            page.Request += (_, request) => _requests.Add(request.Url);
-        }
-
-        public IPage Page { get; }
-
-        public static async Task<Session> OpenAsync(DashboardApp app, string? user)
-        {
-            var headers = user is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [DashboardApp.UserHeader] = user };
-            var context = await s_browser!.NewContextAsync(new BrowserNewContextOptions { ExtraHTTPHeaders = headers });
-            return new Session(app.Address, context, await context.NewPageAsync());
-        }
-
-        public string Url(string path) => new Uri(_address, path).ToString();
-
-        /// <summary>No console error or warning, and every request went to the app itself.</summary>
-        public void AssertClean()
-        {
-            Assert.AreEqual(0, _errors.Count, "console: " + string.Join(" | ", _errors));
-            Assert.IsTrue(_requests.Count > 0, "no request was seen");
-            var outside = _requests.Where(r => !r.StartsWith(_address.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal)).ToList();
-            Assert.AreEqual(0, outside.Count, "requests left the host: " + string.Join(", ", outside));
-        }
-
-        public async ValueTask DisposeAsync() => await _context.CloseAsync();
     }
 }

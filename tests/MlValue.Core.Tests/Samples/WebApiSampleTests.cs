@@ -22,7 +22,10 @@ public sealed class WebApiSampleTests
         var store = Path.Combine(Path.GetTempPath(), "mlvalue-webapi-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var app = Start(store, Fixture))
+            var queueDir = Path.Combine(store, "hard-ham-queue");
+            var queue = new MlValue.Annotation.AnnotationTaskQueue(queueDir, TimeProvider.System);
+            await queue.ExportAsync<HardHam, string>([new HardHam("hard-ham-1/0042", "Re: <b>your</b> order", "Thanks, it shipped.")], m => m.Key, null, Path.Combine(store, "tasks.jsonl"));
+            await using (var app = new Factory(store, Fixture, annotator: "reviewer2", annotationDir: queueDir))
             {
                 using var client = app.CreateClient();
 
@@ -53,6 +56,11 @@ public sealed class WebApiSampleTests
                 StringAssert.Contains(page, "<title>Model spam-filter · Spam filter</title>");
                 StringAssert.Contains(page, "champion → <span data-current=\"1\">v1</span>");
                 Assert.IsFalse(page.Contains("<form", StringComparison.Ordinal), "the sample's page is read-only");
+
+                var label = await client.GetStringAsync(new Uri("/label/", UriKind.Relative));
+                StringAssert.Contains(label, "<h1>Task 1 of 1</h1>");
+                StringAssert.Contains(label, "Re: &lt;b&gt;your&lt;/b&gt; order");
+                StringAssert.Contains(label, "<kbd>1</kbd> spam</button>");
 
                 var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
                 StringAssert.Contains(metrics, "mlvalue_serving_predictions_total{");
@@ -101,10 +109,14 @@ public sealed class WebApiSampleTests
         return (response, JsonNode.Parse(text) ?? new JsonObject());
     }
 
-    private sealed class Factory(string store, string? fixture) : WebApplicationFactory<Program>
+    private sealed record HardHam(string Key, string Subject, string Body);
+
+    private sealed class Factory(string store, string? fixture, string? annotator = null, string? annotationDir = null) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("WebApi:Annotator", annotator);
+            builder.UseSetting("WebApi:AnnotationDir", annotationDir);
             builder.UseEnvironment("Testing");
             builder.ConfigureLogging(logging => logging.ClearProviders());
             builder.UseSetting("WebApi:StoreDir", store);
