@@ -118,7 +118,8 @@ public sealed record StepReference
 
     private static StepReference ParseModelVersion(string id)
     {
-        var at = id?.LastIndexOf('@') ?? -1;
+        ArgumentNullException.ThrowIfNull(id);
+        var at = id.LastIndexOf('@');
         if (at <= 0 || !int.TryParse(id.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
         {
             throw new ArgumentException($"The model-version reference '{id}' is not of the form model@version (a version from 1); the run record's data is damaged or was written by hand.", nameof(id));

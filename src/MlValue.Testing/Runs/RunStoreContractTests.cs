@@ -138,6 +138,20 @@ public abstract partial class RunStoreContractTests
         Assert.AreEqual(StepReference.ModelVersion("spam", 1), (await Store.FindByKeyAsync("spam", "k"))!.Steps[0].Outputs["model"]);
     }
 
+    /// <summary>The loops that have runs are listed once each, in ordinal order.</summary>
+    /// <returns>A task.</returns>
+    [TestMethod]
+    public async Task ListLoopsAsync_RunsOfSeveralLoops_EachLoopOnceInOrdinalOrder()
+    {
+        Assert.IsEmpty(await Store.ListLoopsAsync());
+        await Store.CreateAsync("spam", null, "manual", ["train"], Now);
+        await Store.CreateAsync("Flights", null, "manual", ["train"], Now);
+        await Store.CreateAsync("spam", null, "manual", ["train"], Now);
+        await Store.CreateAsync("alerts", null, "manual", ["train"], Now);
+
+        CollectionAssert.AreEqual(new[] { "Flights", "alerts", "spam" }, (await Store.ListLoopsAsync()).ToArray());
+    }
+
     private static void AssertSame(RunRecord expected, RunRecord actual)
     {
         Assert.AreEqual(expected.RunId, actual.RunId);
