@@ -82,16 +82,26 @@ public sealed class PostgreSqlDatasetStore : IDatasetStore, IAsyncDisposable, ID
                 async (connection, token) =>
                 {
                     staged.SetLength(0);
-                    await using var command = PgCommands.Create(connection, null, Select, ("id", id));
-                    await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, token).ConfigureAwait(false);
-                    if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                    var command = PgCommands.Create(connection, null, Select, ("id", id));
+                    await using (command.ConfigureAwait(false))
                     {
-                        return false;
-                    }
+                        var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, token).ConfigureAwait(false);
+                        await using (reader.ConfigureAwait(false))
+                        {
+                            if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                            {
+                                return false;
+                            }
 
-                    await using var content = await reader.GetStreamAsync(0, token).ConfigureAwait(false);
-                    await content.CopyToAsync(staged, token).ConfigureAwait(false);
-                    return true;
+                            var content = await reader.GetStreamAsync(0, token).ConfigureAwait(false);
+                            await using (content.ConfigureAwait(false))
+                            {
+                                await content.CopyToAsync(staged, token).ConfigureAwait(false);
+                            }
+
+                            return true;
+                        }
+                    }
                 },
                 id,
                 nameof(OpenReadAsync),
