@@ -99,7 +99,7 @@ public sealed partial class LoopRunner
 
                     // The attempt is recorded before it runs, so a worker that dies mid-attempt leaves it in the record.
                     await persist(step with { Attempts = attempts, AttemptLog = [.. log] }, token).ConfigureAwait(false);
-                    context = new StepContext(run.RunId, run.LoopName, run.Reason, attempts, outputs, _services);
+                    context = new StepContext(run.RunId, run.LoopName, step.Name, run.Reason, attempts, outputs, _services);
                     try
                     {
                         var produced = await definition.Execute(context, token).ConfigureAwait(false) ?? StepResult.Empty;

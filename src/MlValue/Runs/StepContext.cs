@@ -8,9 +8,10 @@ public sealed class StepContext
     private readonly IReadOnlyDictionary<string, StepReference> _outputs;
     private readonly Dictionary<string, StepReference> _inputs = new(StringComparer.Ordinal);
 
-    internal StepContext(string runId, string loopName, string reason, int attempt, IReadOnlyDictionary<string, StepReference> outputs, IServiceProvider? services)
+    internal StepContext(string runId, string loopName, string stepName, string reason, int attempt, IReadOnlyDictionary<string, StepReference> outputs, IServiceProvider? services)
     {
         RunId = runId;
+        StepName = stepName;
         LoopName = loopName;
         Reason = reason;
         Attempt = attempt;
@@ -20,6 +21,17 @@ public sealed class StepContext
 
     /// <summary>The run's id.</summary>
     public string RunId { get; }
+
+    /// <summary>The step's name.</summary>
+    public string StepName { get; }
+
+    /// <summary>
+    /// The key of this step's effects, <c>loop/run/step</c>: the same for every attempt of the step in the run
+    /// (retries, resumes, re-executions after a worker died) and different in any other step or run. Pass it to
+    /// <c>RegisterOnceAsync</c> or <c>PromotionRequest.IdempotencyKey</c> so a re-executed step does not
+    /// register or promote twice.
+    /// </summary>
+    public string IdempotencyKey => $"{LoopName}/{RunId}/{StepName}";
 
     /// <summary>The loop's name.</summary>
     public string LoopName { get; }
