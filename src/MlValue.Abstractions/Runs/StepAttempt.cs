@@ -17,4 +17,7 @@ public sealed record StepAttempt
 
     /// <summary>Its error, or <see langword="null"/> when it succeeded (or still runs).</summary>
     public string? Error { get; init; }
+
+    /// <summary>The id of the job that ran the attempt when a job system ran it (a Hangfire job id), or <see langword="null"/> in process.</summary>
+    public string? JobId { get; init; }
 }

@@ -29,11 +29,12 @@ public sealed partial class LoopRunner
 
             var index = i;
             var current = record;
-            var (step, failed) = await ExecuteStepAsync(
+            var (step, failed) = await RunAttemptsAsync(
                 loop.Steps[i],
                 record,
                 steps[i],
                 outputs,
+                jobId: null,
                 (s, token) => _store.SaveAsync(current with { Steps = [.. steps.Select((x, j) => j == index ? s : x)] }, token),
                 cancellationToken).ConfigureAwait(false);
             steps[i] = step;
@@ -75,11 +76,12 @@ public sealed partial class LoopRunner
             }
             : step;
 
-    private async Task<(StepRecord Step, Exception? Failure)> ExecuteStepAsync(
+    private async Task<(StepRecord Step, Exception? Failure)> RunAttemptsAsync(
         LoopStep definition,
         RunRecord run,
         StepRecord step,
         Dictionary<string, StepReference> outputs,
+        string? jobId,
         Func<StepRecord, CancellationToken, Task> persist,
         CancellationToken cancellationToken)
     {
@@ -94,7 +96,7 @@ public sealed partial class LoopRunner
                 async token =>
                 {
                     attempts++;
-                    var attempt = new StepAttempt { Number = attempts, Worker = _workerId, StartedAt = _time.GetUtcNow() };
+                    var attempt = new StepAttempt { Number = attempts, Worker = _workerId, StartedAt = _time.GetUtcNow(), JobId = jobId };
                     log.Add(attempt);
 
                     // The attempt is recorded before it runs, so a worker that dies mid-attempt leaves it in the record.

@@ -190,6 +190,9 @@ public sealed partial class LoopRunner
     [LoggerMessage(Level = LogLevel.Warning, Message = "Loop {Loop}: run {RunId} lost its lease before step {Step}; it stops here and can be resumed.")]
     private partial void LogLeaseLost(string loop, string runId, string step);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loop {Loop}: step {Step} of run {RunId} not run: the run is {Status} or an earlier step did not succeed.")]
+    private partial void LogStepNotRun(string loop, string runId, string step, RunStatus status);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Loop {Loop}: run {RunId} finished with status {Status}.")]
     private partial void LogFinished(string loop, string runId, RunStatus status);
 }
