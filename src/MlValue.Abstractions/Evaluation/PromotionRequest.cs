@@ -37,4 +37,13 @@ public sealed class PromotionRequest<TInput, TLabel>
 
     /// <summary>The code version recorded with the new version; null for the registry's default.</summary>
     public string? CodeVersion { get; init; }
+
+    /// <summary>
+    /// Makes the promotion's effects happen once per key (for a loop step: <c>StepContext.IdempotencyKey</c>):
+    /// a version registered under the key before is reused instead of registering another, the champion
+    /// it was judged against (its parent) is judged against again, and the alias is moved only if it does
+    /// not point to that version yet, by compare-and-swap against that champion. <see langword="null"/>
+    /// (the default): every call registers a new version.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
 }

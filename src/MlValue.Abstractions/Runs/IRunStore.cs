@@ -32,6 +32,11 @@ public interface IRunStore
     /// <returns>The records.</returns>
     Task<IReadOnlyList<RunRecord>> ListAsync(string loopName, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the names of the loops that have runs, in ordinal order (what a garbage collector walks).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The loop names.</returns>
+    Task<IReadOnlyList<string>> ListLoopsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Takes (or renews) the loop's lease for <paramref name="holder"/> when nobody holds it, its holder
     /// is the same, or the current lease expired (a crashed holder loses it on expiry).

@@ -30,6 +30,18 @@ public sealed record RunRecord
     /// <summary>How many times the run was started (1, plus one per resume).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>The data the run is for (the <see cref="TriggerDecision.InputsKey"/> of the firing that started it), or <see langword="null"/>.</summary>
+    public string? InputsKey { get; init; }
+
+    /// <summary>Every trigger firing (or direct call) that started or resumed the run, oldest first; the first one started it.</summary>
+    public IReadOnlyList<TriggerFiring> Triggers { get; init; } = [];
+
+    /// <summary>Why the run was abandoned (status <see cref="RunStatus.Abandoned"/>), or <see langword="null"/>.</summary>
+    public string? AbandonedReason { get; init; }
+
+    /// <summary>The run that superseded this one, or <see langword="null"/>.</summary>
+    public string? SupersededBy { get; init; }
+
     /// <summary>The steps, in the order of the loop definition.</summary>
     public required IReadOnlyList<StepRecord> Steps { get; init; }
 
@@ -60,7 +72,11 @@ public sealed record RunRecord
         };
     }
 
-    /// <summary>Renders the run as a Markdown table: one row per step with its status, times and ids.</summary>
+    /// <summary>
+    /// Renders the run as Markdown: its status and reason, one table row per step with its status, times
+    /// and references, the trigger firings that started and resumed it, and every attempt of every step
+    /// with its worker and error.
+    /// </summary>
     /// <returns>The Markdown text.</returns>
     public string ToMarkdown()
     {
@@ -70,6 +86,16 @@ public sealed record RunRecord
         sb.Append(c, $"- status: **{Status}** after {Attempts} attempt(s)\n");
         sb.Append(c, $"- reason: {Reason}\n");
         sb.Append(c, $"- key: `{RunKey}`\n");
+        if (InputsKey is not null)
+        {
+            sb.Append(c, $"- inputs: `{InputsKey}`\n");
+        }
+
+        if (AbandonedReason is not null)
+        {
+            sb.Append(c, $"- abandoned: {Escape(AbandonedReason)}\n");
+        }
+
         sb.Append(c, $"- started: {StartedAt:u}; ended: {(EndedAt is { } e ? e.ToString("u", c) : "—")}\n\n");
         sb.Append("| step | status | attempts | started | ended | inputs | outputs | error |\n");
         sb.Append("|---|---|---:|---|---|---|---|---|\n");
@@ -78,13 +104,34 @@ public sealed record RunRecord
             sb.Append(c, $"| {s.Name} | {s.Status} | {s.Attempts} | {Time(s.StartedAt)} | {Time(s.EndedAt)} | {Ids(s.Inputs)} | {Ids(s.Outputs)} | {Escape(s.Error)} |\n");
         }
 
+        if (Triggers.Count > 0)
+        {
+            sb.Append("\nTrigger firings:\n\n| fired | trigger | reason | inputs |\n|---|---|---|---|\n");
+            foreach (var t in Triggers)
+            {
+                sb.Append(c, $"| {t.FiredAt:u} | {t.Trigger ?? "(direct call)"} | {Escape(t.Reason)} | {Escape(t.InputsKey)} |\n");
+            }
+        }
+
+        if (Steps.Any(s => s.AttemptLog.Count > 0))
+        {
+            sb.Append("\nAttempts:\n\n| step | # | worker | started | ended | error |\n|---|---:|---|---|---|---|\n");
+            foreach (var s in Steps)
+            {
+                foreach (var a in s.AttemptLog)
+                {
+                    sb.Append(c, $"| {s.Name} | {a.Number} | {Escape(a.Worker)} | {Time(a.StartedAt)} | {Time(a.EndedAt)} | {Escape(a.Error)} |\n");
+                }
+            }
+        }
+
         return sb.ToString();
     }
 
     private static string Time(DateTimeOffset? t) => t is { } v ? v.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "—";
 
-    private static string Ids(IReadOnlyDictionary<string, string> ids)
-        => ids.Count == 0 ? "—" : string.Join("<br>", ids.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Escape(p.Value)}"));
+    private static string Ids(IReadOnlyDictionary<string, StepReference> ids)
+        => ids.Count == 0 ? "—" : string.Join("<br>", ids.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Escape(p.Value.ToString())}"));
 
     private static string Escape(string? text)
         => string.IsNullOrEmpty(text) ? "—" : text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

@@ -17,4 +17,7 @@ public enum RunStatus
 
     /// <summary>Not executed because it had already succeeded in an earlier attempt of the run.</summary>
     Skipped,
+
+    /// <summary>A failed run given up: a trigger fired for other data and a fresh run superseded it (see <see cref="RunRecord.AbandonedReason"/>). It is never resumed.</summary>
+    Abandoned,
 }

@@ -18,12 +18,15 @@ public sealed record StepRecord
     /// <summary>How many attempts the step took in total, retries and resumes included.</summary>
     public int Attempts { get; init; }
 
-    /// <summary>The ids the step consumed (for example <c>dataset</c> → <c>ds-…</c>).</summary>
-    public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>();
+    /// <summary>The references the step read, by output key (for example <c>dataset</c> → the dataset <c>ds-…</c>).</summary>
+    public IReadOnlyDictionary<string, StepReference> Inputs { get; init; } = new Dictionary<string, StepReference>();
 
-    /// <summary>The ids the step produced (dataset id, model version, decision).</summary>
-    public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
+    /// <summary>The references the step produced (dataset id, model version, decision, or a plain value).</summary>
+    public IReadOnlyDictionary<string, StepReference> Outputs { get; init; } = new Dictionary<string, StepReference>();
 
-    /// <summary>The last error, when the step failed.</summary>
+    /// <summary>The last error, when the step failed (every attempt's error is in <see cref="AttemptLog"/>).</summary>
     public string? Error { get; init; }
+
+    /// <summary>Every attempt of the step, oldest first: retries, resumes and re-executions after a worker died, each with its worker and error.</summary>
+    public IReadOnlyList<StepAttempt> AttemptLog { get; init; } = [];
 }

@@ -66,7 +66,7 @@ internal static partial class DashboardPages
         sb.Append("<h2>Steps</h2>\n<table data-table=\"steps\"><thead><tr><th>step</th><th>status</th><th class=\"num\">attempts</th><th>started</th><th>ended</th><th>inputs</th><th>outputs</th><th>error</th></tr></thead><tbody>\n");
         foreach (var step in run.Steps)
         {
-            sb.Append(C, $"<tr><td>{E(step.Name)}</td><td>{RunBadge(step.Status)}</td><td class=\"num\">{step.Attempts}</td><td>{Time(step.StartedAt)}</td><td>{Time(step.EndedAt)}</td><td>{Pairs(step.Inputs)}</td><td>{Pairs(step.Outputs)}</td><td>{(step.Error is { Length: > 0 } error ? $"<span class=\"error-text\">{E(error)}</span>" : "—")}</td></tr>\n");
+            sb.Append(C, $"<tr><td>{E(step.Name)}</td><td>{RunBadge(step.Status)}</td><td class=\"num\">{step.Attempts}</td><td>{Time(step.StartedAt)}</td><td>{Time(step.EndedAt)}</td><td>{Pairs(step.Inputs.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())))}</td><td>{Pairs(step.Outputs.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString())))}</td><td>{(step.Error is { Length: > 0 } error ? $"<span class=\"error-text\">{E(error)}</span>" : "—")}</td></tr>\n");
         }
 
         sb.Append("</tbody></table>\n");

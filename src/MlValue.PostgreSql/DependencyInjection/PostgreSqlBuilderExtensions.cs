@@ -43,12 +43,12 @@ public static class PostgreSqlBuilderExtensions
     /// Uses the PostgreSQL stores: the model registry (metadata and artifacts in the database; this adds the registry
     /// stage if it is not there yet) as <see cref="IModelRegistry"/> and <see cref="IModelRegistryMaintenance"/>, its
     /// blob tables as <see cref="IArtifactStore"/>, the run store as <see cref="IRunStore"/>, the checkpoint store as
-    /// <see cref="ICheckpointStore"/>, the shared monitor buckets as <see cref="IMonitorBucketStore"/> (so the monitors of
+    /// <see cref="ICheckpointStore"/>, the dataset store as <see cref="IDatasetStore"/>, the shared monitor buckets as <see cref="IMonitorBucketStore"/> (so the monitors of
     /// every replica merge each other's buckets into their windows) and the state store as <see cref="IStateStore"/> (where
     /// <c>AddAnnotation()</c> keeps its queue, so many processes share it). Options bind from <c>MlValue:PostgreSql</c>, then <paramref name="configure"/>
     /// applies; they are validated at start-up, which also opens one connection (see
     /// <see cref="PostgreSqlOptions.CheckConnectionOnStart"/>). The schema is created and migrated on first use. A
-    /// registry, run store or monitor bucket store registered before this call is kept, and so is an artifact or checkpoint store registered by
+    /// registry, run store or monitor bucket store registered before this call is kept, and so is an artifact, checkpoint or dataset store registered by
     /// the application; MlValue's own file defaults are replaced. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The MlValue builder.</param>
@@ -72,6 +72,7 @@ public static class PostgreSqlBuilderExtensions
         services.TryAddSingleton<IRunStore>(sp => new PostgreSqlRunStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         ReplaceDefault<IArtifactStore>(services, sp => new PostgreSqlArtifactStore(sp.GetRequiredService<PgDatabase>()));
         ReplaceDefault<ICheckpointStore>(services, sp => new PostgreSqlCheckpointStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
+        ReplaceDefault<IDatasetStore>(services, sp => new PostgreSqlDatasetStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         services.TryAddSingleton<IStateStore>(sp => new PostgreSqlStateStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         services.TryAddSingleton<IMonitorBucketStore>(sp => new PostgreSqlMonitorBucketStore(sp.GetRequiredService<PgDatabase>(), ownsDatabase: false));
         return builder;

@@ -15,6 +15,7 @@ internal static class PgMigrations
         (4, "registry: an idempotency key per registration", IdempotencyKey),
         (5, "monitoring: one bucket per monitor, bucket start and replica", MonitorBuckets),
         (6, "state: shared state documents replaced by compare-and-swap on their revision", StateDocuments),
+        (7, "datasets: compressed dataset content by content id", Datasets),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
@@ -145,5 +146,15 @@ internal static class PgMigrations
             revision bigint NOT NULL CHECK (revision >= 1),
             content bytea NOT NULL,
             saved_at timestamptz NOT NULL);
+        """;
+
+    private const string Datasets = """
+        CREATE TABLE datasets (
+            dataset_id text NOT NULL PRIMARY KEY CHECK (dataset_id ~ '^ds-[0-9a-f]{32}$'),
+            content bytea NOT NULL,
+            size bigint NOT NULL CHECK (size >= 0),
+            stored_at timestamptz NOT NULL);
+        -- The content is gzip already: store it out of line without trying to compress it again.
+        ALTER TABLE datasets ALTER COLUMN content SET STORAGE EXTERNAL;
         """;
 }

@@ -69,6 +69,14 @@ public sealed class PostgreSqlRunStore : IRunStore, IAsyncDisposable, IDisposabl
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListLoopsAsync(CancellationToken cancellationToken = default)
+        => UseAsync<IReadOnlyList<string>>(
+            async (connection, transaction, token) => (await PgCommands.ListAsync(connection, transaction, RunStoreSql.Loops, r => r.GetString(0), token).ConfigureAwait(false)).Order(StringComparer.Ordinal).ToList(),
+            transaction: false,
+            nameof(ListLoopsAsync),
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<RunRecord>> ListAsync(string loopName, CancellationToken cancellationToken = default)
         => UseAsync<IReadOnlyList<RunRecord>>(
             async (connection, transaction, token) => await PgCommands.ListAsync(connection, transaction, RunStoreSql.List, r => RunRecordJson.Deserialize(r.GetString(0)), token, ("loop", loopName)).ConfigureAwait(false),

@@ -63,6 +63,21 @@ public sealed partial class SqliteRunStore : IRunStore
             Scalar(connection, null, RunStoreSql.FindByKey, ("$loop", loopName), ("$key", runKey)) is string json ? RunRecordJson.Deserialize(json) : null));
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListLoopsAsync(CancellationToken cancellationToken = default)
+        => Task.FromResult<IReadOnlyList<string>>(Use(nameof(ListLoopsAsync), connection =>
+        {
+            using var command = Command(connection, null, RunStoreSql.Loops);
+            using var reader = command.ExecuteReader();
+            var list = new List<string>();
+            while (reader.Read())
+            {
+                list.Add(reader.GetString(0));
+            }
+
+            return list.Order(StringComparer.Ordinal).ToList();
+        }));
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<RunRecord>> ListAsync(string loopName, CancellationToken cancellationToken = default)
         => Task.FromResult<IReadOnlyList<RunRecord>>(Use(nameof(ListAsync), connection =>
         {

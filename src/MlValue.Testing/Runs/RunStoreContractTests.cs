@@ -77,10 +77,25 @@ public abstract partial class RunStoreContractTests
             Status = RunStatus.Failed,
             Attempts = 1,
             EndedAt = Now.AddMinutes(5),
+            InputsKey = "labels-120",
+            Triggers = [new TriggerFiring { Trigger = "new-labels", Reason = "120 new labels", FiredAt = Now, InputsKey = "labels-120" }],
             Steps =
             [
-                created.Steps[0] with { Status = RunStatus.Succeeded, Attempts = 1, StartedAt = Now, EndedAt = Now.AddMinutes(1), Outputs = new Dictionary<string, string> { ["dataset"] = "ds-1" } },
-                created.Steps[1] with { Status = RunStatus.Failed, Attempts = 3, Inputs = new Dictionary<string, string> { ["dataset"] = "ds-1" }, Error = "IOException: disk" },
+                created.Steps[0] with
+                {
+                    Status = RunStatus.Succeeded, Attempts = 1, StartedAt = Now, EndedAt = Now.AddMinutes(1),
+                    Outputs = new Dictionary<string, StepReference> { ["dataset"] = StepReference.Dataset("ds-1"), ["rows"] = StepReference.Value("120") },
+                    AttemptLog = [new StepAttempt { Number = 1, Worker = "worker-a", StartedAt = Now, EndedAt = Now.AddMinutes(1) }],
+                },
+                created.Steps[1] with
+                {
+                    Status = RunStatus.Failed, Attempts = 3, Inputs = new Dictionary<string, StepReference> { ["dataset"] = StepReference.Dataset("ds-1") }, Error = "IOException: disk",
+                    AttemptLog =
+                    [
+                        new StepAttempt { Number = 1, Worker = "worker-a", StartedAt = Now.AddMinutes(1), Error = "interrupted: worker worker-a stopped before the attempt ended" },
+                        new StepAttempt { Number = 2, Worker = "worker-b", StartedAt = Now.AddMinutes(2), EndedAt = Now.AddMinutes(3), Error = "IOException: disk" },
+                    ],
+                },
             ],
         };
 
@@ -115,12 +130,26 @@ public abstract partial class RunStoreContractTests
     public async Task SaveAsync_OutputsChangedAfterSave_StoredRecordUnchanged()
     {
         var created = await Store.CreateAsync("spam", "k", "manual", ["train"], Now);
-        var outputs = new Dictionary<string, string> { ["model"] = "1" };
+        var outputs = new Dictionary<string, StepReference> { ["model"] = StepReference.ModelVersion("spam", 1) };
         await Store.SaveAsync(created with { Steps = [created.Steps[0] with { Outputs = outputs }] });
 
-        outputs["model"] = "2";
+        outputs["model"] = StepReference.ModelVersion("spam", 2);
 
-        Assert.AreEqual("1", (await Store.FindByKeyAsync("spam", "k"))!.Steps[0].Outputs["model"]);
+        Assert.AreEqual(StepReference.ModelVersion("spam", 1), (await Store.FindByKeyAsync("spam", "k"))!.Steps[0].Outputs["model"]);
+    }
+
+    /// <summary>The loops that have runs are listed once each, in ordinal order.</summary>
+    /// <returns>A task.</returns>
+    [TestMethod]
+    public async Task ListLoopsAsync_RunsOfSeveralLoops_EachLoopOnceInOrdinalOrder()
+    {
+        Assert.IsEmpty(await Store.ListLoopsAsync());
+        await Store.CreateAsync("spam", null, "manual", ["train"], Now);
+        await Store.CreateAsync("Flights", null, "manual", ["train"], Now);
+        await Store.CreateAsync("spam", null, "manual", ["train"], Now);
+        await Store.CreateAsync("alerts", null, "manual", ["train"], Now);
+
+        CollectionAssert.AreEqual(new[] { "Flights", "alerts", "spam" }, (await Store.ListLoopsAsync()).ToArray());
     }
 
     private static void AssertSame(RunRecord expected, RunRecord actual)
@@ -133,6 +162,10 @@ public abstract partial class RunStoreContractTests
         Assert.AreEqual(expected.StartedAt, actual.StartedAt);
         Assert.AreEqual(expected.EndedAt, actual.EndedAt);
         Assert.AreEqual(expected.Attempts, actual.Attempts);
+        Assert.AreEqual(expected.InputsKey, actual.InputsKey);
+        Assert.AreEqual(expected.AbandonedReason, actual.AbandonedReason);
+        Assert.AreEqual(expected.SupersededBy, actual.SupersededBy);
+        CollectionAssert.AreEqual(expected.Triggers.ToArray(), actual.Triggers.ToArray());
         Assert.HasCount(expected.Steps.Count, actual.Steps);
         foreach (var (want, got) in expected.Steps.Zip(actual.Steps))
         {
@@ -144,6 +177,7 @@ public abstract partial class RunStoreContractTests
             Assert.AreEqual(want.Error, got.Error);
             CollectionAssert.AreEquivalent(want.Inputs.ToArray(), got.Inputs.ToArray());
             CollectionAssert.AreEquivalent(want.Outputs.ToArray(), got.Outputs.ToArray());
+            CollectionAssert.AreEqual(want.AttemptLog.ToArray(), got.AttemptLog.ToArray());
         }
     }
 }

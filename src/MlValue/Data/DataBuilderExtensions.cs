@@ -13,8 +13,9 @@ public static class DataBuilderExtensions
     /// <summary>
     /// Registers <see cref="DataOptions"/> (bound from <c>MlValue:Data</c>, validated at start-up)
     /// and a <see cref="FileCheckpointStore"/> as <see cref="ICheckpointStore"/> under
-    /// <c>MlValue:RootDirectory</c>/<c>MlValue:Data:CheckpointDirectory</c> (default <c>mlvalue/checkpoints</c>).
-    /// Calling it twice is harmless; a store registered before is kept.
+    /// <c>MlValue:RootDirectory</c>/<c>MlValue:Data:CheckpointDirectory</c> (default <c>mlvalue/checkpoints</c>), and a
+    /// <see cref="FileDatasetStore"/> as <see cref="IDatasetStore"/> under <c>MlValue:Data:DatasetDirectory</c>
+    /// (default <c>mlvalue/datasets</c>). Calling it twice is harmless; a store registered before is kept.
     /// </summary>
     /// <param name="builder">The MlValue builder.</param>
     /// <param name="configure">Optional changes applied after binding.</param>
@@ -28,6 +29,12 @@ public static class DataBuilderExtensions
             var root = sp.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory;
             var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
             return new FileCheckpointStore(Path.Combine(root, data.CheckpointDirectory));
+        });
+        builder.Services.TryAddSingleton<IDatasetStore>(sp =>
+        {
+            var root = sp.GetRequiredService<IOptions<MlValueOptions>>().Value.RootDirectory;
+            var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+            return new FileDatasetStore(Path.Combine(root, data.DatasetDirectory), sp.GetRequiredService<TimeProvider>());
         });
         return builder;
     }

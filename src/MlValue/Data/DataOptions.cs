@@ -11,6 +11,12 @@ public class DataOptions
     /// </summary>
     public string CheckpointDirectory { get; set; } = "checkpoints";
 
+    /// <summary>
+    /// The folder of the <see cref="FileDatasetStore"/>, relative to <c>MlValue:RootDirectory</c> unless rooted.
+    /// Default: <c>datasets</c>.
+    /// </summary>
+    public string DatasetDirectory { get; set; } = "datasets";
+
     /// <summary>The most records (lines) one read of a source returns. Default: 10,000 records.</summary>
     public int MaxBatchRecords { get; set; } = DefaultMaxBatchRecords;
 

@@ -58,7 +58,11 @@ public sealed partial class PromotionStep
             Check(request.Baseline, task, "baseline");
         }
 
-        var championVersion = await _registry.GetByAliasAsync(request.ModelName, request.Alias, cancellationToken).ConfigureAwait(false);
+        // Re-executed under the same key: the version registered before and the champion it was judged against.
+        var prior = request.IdempotencyKey is { } key ? await _registry.FindByIdempotencyKeyAsync(request.ModelName, key, cancellationToken).ConfigureAwait(false) : null;
+        var championVersion = prior is null
+            ? await _registry.GetByAliasAsync(request.ModelName, request.Alias, cancellationToken).ConfigureAwait(false)
+            : prior.ParentVersion is { } parent ? await _registry.GetVersionAsync(request.ModelName, parent, cancellationToken).ConfigureAwait(false) : null;
         var challenger = await EvaluateAsync(request.Challenger.TrainerName, request.Challenger.Artifact, request.Holdout, cancellationToken).ConfigureAwait(false);
         EvaluationResult? champion = null;
         if (championVersion is not null)
@@ -73,13 +77,16 @@ public sealed partial class PromotionStep
         {
             [PromotionDecision.AttachmentName] = System.Text.Encoding.UTF8.GetBytes(decision.ToJson()),
         };
-        var version = await _registry.RegisterAsync(
-            ModelRegistration.From(request.ModelName, request.Challenger, challenger, request.Tags, attachments, championVersion?.Version, request.CodeVersion),
-            cancellationToken).ConfigureAwait(false);
+        var registration = ModelRegistration.From(request.ModelName, request.Challenger, challenger, request.Tags, attachments, championVersion?.Version, request.CodeVersion);
+        var version = request.IdempotencyKey is null
+            ? await _registry.RegisterAsync(registration, cancellationToken).ConfigureAwait(false)
+            : prior ?? (await _registry.RegisterOnceAsync(registration, request.IdempotencyKey, cancellationToken).ConfigureAwait(false)).Version;
         AliasMove? move = null;
         if (decision.Promote)
         {
-            move = await _registry.SetAliasAsync(request.ModelName, request.Alias, version.Version, championVersion?.Version, decision.ToSummary(), cancellationToken).ConfigureAwait(false);
+            move = request.IdempotencyKey is null
+                ? await _registry.SetAliasAsync(request.ModelName, request.Alias, version.Version, championVersion?.Version, decision.ToSummary(), cancellationToken).ConfigureAwait(false)
+                : (await _registry.MoveAliasOnceAsync(request.ModelName, request.Alias, version.Version, championVersion?.Version, decision.ToSummary(), cancellationToken).ConfigureAwait(false)).Move;
             await RefreshAsync<TInput, TLabel>(request.ModelName, cancellationToken).ConfigureAwait(false);
         }
 

@@ -56,6 +56,15 @@ public sealed class InMemoryRunStore : IRunStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListLoopsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([.. All().Select(r => r.LoopName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> TryAcquireLeaseAsync(string loopName, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Polly;
 using Polly.Retry;
 
@@ -7,10 +8,10 @@ public sealed partial class LoopRunner
 {
     private async Task<RunRecord> ExecuteAsync(LoopDefinition loop, RunRecord record, string holder, CancellationToken cancellationToken)
     {
-        record = record with { Status = RunStatus.Running, Attempts = record.Attempts + 1, EndedAt = null };
+        var steps = record.Steps.Select(CloseInterruptedAttempts).ToArray();
+        record = record with { Status = RunStatus.Running, Attempts = record.Attempts + 1, EndedAt = null, Steps = [.. steps] };
         await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var steps = record.Steps.ToArray();
+        var outputs = new Dictionary<string, StepReference>(StringComparer.Ordinal);
         for (var i = 0; i < steps.Length; i++)
         {
             if (steps[i].Status is RunStatus.Succeeded or RunStatus.Skipped)
@@ -26,7 +27,16 @@ public sealed partial class LoopRunner
                 return record;
             }
 
-            var (step, failed) = await ExecuteStepAsync(loop.Steps[i], record, steps[i], outputs, cancellationToken).ConfigureAwait(false);
+            var index = i;
+            var current = record;
+            var (step, failed) = await RunAttemptsAsync(
+                loop.Steps[i],
+                record,
+                steps[i],
+                outputs,
+                jobId: null,
+                (s, token) => _store.SaveAsync(current with { Steps = [.. steps.Select((x, j) => j == index ? s : x)] }, token),
+                cancellationToken).ConfigureAwait(false);
             steps[i] = step;
             var failedRun = failed is not null;
             record = record with
@@ -54,11 +64,29 @@ public sealed partial class LoopRunner
         return record;
     }
 
-    private async Task<(StepRecord Step, Exception? Failure)> ExecuteStepAsync(LoopStep definition, RunRecord run, StepRecord step, Dictionary<string, string> outputs, CancellationToken cancellationToken)
+    // An attempt that never ended was cut short by its worker's death (or a lost lease): say so, keep it.
+    private static StepRecord CloseInterruptedAttempts(StepRecord step)
+        => step.AttemptLog.Any(a => a.EndedAt is null && a.Error is null)
+            ? step with
+            {
+                AttemptLog = [.. step.AttemptLog.Select(a => a.EndedAt is null && a.Error is null
+                    ? a with { Error = $"interrupted: worker {a.Worker} stopped before the attempt ended" }
+                    : a)],
+                Error = step.Status == RunStatus.Running ? $"interrupted: worker {step.AttemptLog[^1].Worker} stopped before the attempt ended" : step.Error,
+            }
+            : step;
+
+    private async Task<(StepRecord Step, Exception? Failure)> RunAttemptsAsync(
+        LoopStep definition,
+        RunRecord run,
+        StepRecord step,
+        Dictionary<string, StepReference> outputs,
+        string? jobId,
+        Func<StepRecord, CancellationToken, Task> persist,
+        CancellationToken cancellationToken)
     {
-        var started = _time.GetUtcNow();
-        step = step with { Status = RunStatus.Running, StartedAt = started, EndedAt = null, Error = null };
-        await _store.SaveAsync(run with { Steps = [.. run.Steps.Select(s => s.Name == step.Name ? step : s)] }, cancellationToken).ConfigureAwait(false);
+        step = step with { Status = RunStatus.Running, StartedAt = _time.GetUtcNow(), EndedAt = null };
+        var log = new List<StepAttempt>(step.AttemptLog);
         var attempts = step.Attempts;
         StepContext? context = null;
         var timestamp = _time.GetTimestamp();
@@ -68,19 +96,40 @@ public sealed partial class LoopRunner
                 async token =>
                 {
                     attempts++;
-                    context = new StepContext(run.RunId, run.LoopName, run.Reason, attempts, outputs, _services);
-                    return await definition.Execute(context, token).ConfigureAwait(false) ?? StepResult.Empty;
+                    var attempt = new StepAttempt { Number = attempts, Worker = _workerId, StartedAt = _time.GetUtcNow(), JobId = jobId };
+                    log.Add(attempt);
+
+                    // The attempt is recorded before it runs, so a worker that dies mid-attempt leaves it in the record.
+                    await persist(step with { Attempts = attempts, AttemptLog = [.. log] }, token).ConfigureAwait(false);
+                    context = new StepContext(run.RunId, run.LoopName, step.Name, run.Reason, attempts, outputs, _services);
+                    try
+                    {
+                        var produced = await definition.Execute(context, token).ConfigureAwait(false) ?? StepResult.Empty;
+                        log[^1] = attempt with { EndedAt = _time.GetUtcNow() };
+                        return produced;
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        var timedOut = ex is OperationCanceledException && token.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+                        log[^1] = attempt with
+                        {
+                            EndedAt = _time.GetUtcNow(),
+                            Error = timedOut ? string.Create(CultureInfo.InvariantCulture, $"timed out after {definition.Resilience.AttemptTimeout} (AttemptTimeout)") : Describe(ex),
+                        };
+                        throw;
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
             _metrics.StepDuration.Record(_time.GetElapsedTime(timestamp).TotalSeconds, new("mlvalue.loop", run.LoopName), new("mlvalue.step", step.Name));
-            return (step with { Status = RunStatus.Succeeded, EndedAt = _time.GetUtcNow(), Attempts = attempts, Inputs = Copy(context?.Inputs), Outputs = Copy(result.Outputs) }, null);
+            return (step with { Status = RunStatus.Succeeded, EndedAt = _time.GetUtcNow(), Attempts = attempts, AttemptLog = [.. log], Inputs = Copy(context?.Inputs), Outputs = Copy(result.Outputs), Error = null }, null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var error = $"{ex.GetType().Name}: {ex.Message}";
-            return (step with { Status = RunStatus.Failed, EndedAt = _time.GetUtcNow(), Attempts = attempts, Inputs = Copy(context?.Inputs), Error = error }, ex);
+            return (step with { Status = RunStatus.Failed, EndedAt = _time.GetUtcNow(), Attempts = attempts, AttemptLog = [.. log], Inputs = Copy(context?.Inputs), Error = Describe(ex) }, ex);
         }
     }
+
+    private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
 
     private ResiliencePipeline BuildPipeline(StepResilienceOptions options)
     {
@@ -99,10 +148,10 @@ public sealed partial class LoopRunner
         return builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
-    private static Dictionary<string, string> Copy(IReadOnlyDictionary<string, string>? source)
+    private static Dictionary<string, StepReference> Copy(IReadOnlyDictionary<string, StepReference>? source)
         => source is null ? new(StringComparer.Ordinal) : new(source, StringComparer.Ordinal);
 
-    private static void Merge(Dictionary<string, string> outputs, IReadOnlyDictionary<string, string> produced)
+    private static void Merge(Dictionary<string, StepReference> outputs, IReadOnlyDictionary<string, StepReference> produced)
     {
         foreach (var (key, value) in produced)
         {

@@ -53,7 +53,8 @@ public sealed partial class LoopScheduler
                 outcome = new TriggerOutcome { LoopName = loop.Name, TriggerName = trigger.Name, Decision = decision };
                 if (decision.Fire)
                 {
-                    var run = await _runner.RunAsync(loop, decision.Reason, runKey: null, cancellationToken).ConfigureAwait(false);
+                    var firing = new TriggerFiring { Trigger = trigger.Name, Reason = decision.Reason, FiredAt = context.Now, InputsKey = decision.InputsKey };
+                    var run = await _runner.RunTriggeredAsync(loop, firing, cancellationToken).ConfigureAwait(false);
                     outcome = new TriggerOutcome { LoopName = loop.Name, TriggerName = trigger.Name, Decision = decision, Run = run };
                     break;
                 }

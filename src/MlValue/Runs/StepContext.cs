@@ -1,14 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MlValue.Runs;
 
 /// <summary>What a step sees while it runs: the run, the outputs of the steps before it, and services.</summary>
 public sealed class StepContext
 {
-    private readonly IReadOnlyDictionary<string, string> _outputs;
-    private readonly Dictionary<string, string> _inputs = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, StepReference> _outputs;
+    private readonly Dictionary<string, StepReference> _inputs = new(StringComparer.Ordinal);
 
-    internal StepContext(string runId, string loopName, string reason, int attempt, IReadOnlyDictionary<string, string> outputs, IServiceProvider? services)
+    internal StepContext(string runId, string loopName, string stepName, string reason, int attempt, IReadOnlyDictionary<string, StepReference> outputs, IServiceProvider? services)
     {
         RunId = runId;
+        StepName = stepName;
         LoopName = loopName;
         Reason = reason;
         Attempt = attempt;
@@ -18,6 +21,17 @@ public sealed class StepContext
 
     /// <summary>The run's id.</summary>
     public string RunId { get; }
+
+    /// <summary>The step's name.</summary>
+    public string StepName { get; }
+
+    /// <summary>
+    /// The key of this step's effects, <c>loop/run/step</c>: the same for every attempt of the step in the run
+    /// (retries, resumes, re-executions after a worker died) and different in any other step or run. Pass it to
+    /// <c>RegisterOnceAsync</c> or <c>PromotionRequest.IdempotencyKey</c> so a re-executed step does not
+    /// register or promote twice.
+    /// </summary>
+    public string IdempotencyKey => $"{LoopName}/{RunId}/{StepName}";
 
     /// <summary>The loop's name.</summary>
     public string LoopName { get; }
@@ -31,31 +45,36 @@ public sealed class StepContext
     /// <summary>The application's services, when the loop runs from dependency injection.</summary>
     public IServiceProvider? Services { get; }
 
-    /// <summary>Reads an output of an earlier step and records it as this step's input.</summary>
+    /// <summary>Reads the id of an earlier step's output and records the output as this step's input.</summary>
     /// <param name="key">The output key.</param>
-    /// <returns>The value.</returns>
+    /// <returns>The id (for a plain value, the value).</returns>
     /// <exception cref="LoopDefinitionException">No earlier step produced the key.</exception>
-    public string Get(string key)
+    public string Get(string key) => GetReference(key).Id;
+
+    /// <summary>Reads an earlier step's output as a typed reference and records it as this step's input.</summary>
+    /// <param name="key">The output key.</param>
+    /// <returns>The reference.</returns>
+    /// <exception cref="LoopDefinitionException">No earlier step produced the key.</exception>
+    public StepReference GetReference(string key)
     {
-        if (!TryGet(key, out var value))
+        if (!TryGetReference(key, out var reference))
         {
             var known = _outputs.Count == 0 ? "none" : string.Join(", ", _outputs.Keys.Order(StringComparer.Ordinal));
             throw new LoopDefinitionException($"Loop '{LoopName}', run {RunId}: no earlier step produced the output '{key}' (known outputs: {known}). Make an earlier step return it with StepResult.With((\"{key}\", value)).");
         }
 
-        return value;
+        return reference;
     }
 
-    /// <summary>Reads an output of an earlier step if present, recording it as this step's input.</summary>
+    /// <summary>Reads the id of an earlier step's output if present, recording the output as this step's input.</summary>
     /// <param name="key">The output key.</param>
-    /// <param name="value">The value, when present.</param>
+    /// <param name="value">The id, when present.</param>
     /// <returns>Whether the output exists.</returns>
     public bool TryGet(string key, out string value)
     {
-        if (_outputs.TryGetValue(key, out var found))
+        if (TryGetReference(key, out var reference))
         {
-            _inputs[key] = found;
-            value = found;
+            value = reference.Id;
             return true;
         }
 
@@ -63,5 +82,22 @@ public sealed class StepContext
         return false;
     }
 
-    internal IReadOnlyDictionary<string, string> Inputs => _inputs;
+    /// <summary>Reads an earlier step's output as a typed reference if present, recording it as this step's input.</summary>
+    /// <param name="key">The output key.</param>
+    /// <param name="reference">The reference, when present.</param>
+    /// <returns>Whether the output exists.</returns>
+    public bool TryGetReference(string key, [NotNullWhen(true)] out StepReference? reference)
+    {
+        if (_outputs.TryGetValue(key, out var found))
+        {
+            _inputs[key] = found;
+            reference = found;
+            return true;
+        }
+
+        reference = null;
+        return false;
+    }
+
+    internal IReadOnlyDictionary<string, StepReference> Inputs => _inputs;
 }

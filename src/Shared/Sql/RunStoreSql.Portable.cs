@@ -16,6 +16,9 @@ internal static partial class RunStoreSql
 
     public const string List = "SELECT record FROM runs WHERE loop = $loop ORDER BY seq;";
 
+    /// <summary>The loops that have runs.</summary>
+    public const string Loops = "SELECT DISTINCT loop FROM runs ORDER BY loop;";
+
     public const string GetLease = "SELECT holder, expires_at FROM leases WHERE loop = $loop;";
 
     public const string PutLease = "INSERT INTO leases (loop, holder, expires_at) VALUES ($loop, $holder, $expires) ON CONFLICT (loop) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at;";

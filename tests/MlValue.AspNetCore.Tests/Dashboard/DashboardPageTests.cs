@@ -271,7 +271,7 @@ public sealed partial class DashboardPageTests : TempRootTest
         Assert.AreEqual("/mlvalue/loops/retrain/runs/run-000001?resumed=1", post.Headers.Location?.ToString());
         var run = (await app.Runs.ListAsync("retrain")).Single();
         Assert.AreEqual(Runs.RunStatus.Succeeded, run.Status);
-        Assert.AreEqual("4", run.Steps[1].Outputs["version"]);
+        Assert.AreEqual("4", run.Steps[1].Outputs["version"].Id);
     }
 
     [TestMethod]

@@ -10,7 +10,7 @@ public sealed class SqliteRunStoreTests : RunStoreTestsBase
     {
         var store = new SqliteRunStore(DbPath);
         var created = await store.CreateAsync("spam", null, "manual", ["collect", "train"], Now);
-        var saved = created with { Status = RunStatus.Failed, Attempts = 1, Steps = [created.Steps[0] with { Status = RunStatus.Succeeded, Outputs = new Dictionary<string, string> { ["dataset"] = "ds-1" } }, created.Steps[1] with { Status = RunStatus.Failed, Error = "IOException: disk" }] };
+        var saved = created with { Status = RunStatus.Failed, Attempts = 1, Steps = [created.Steps[0] with { Status = RunStatus.Succeeded, Outputs = new Dictionary<string, StepReference> { ["dataset"] = StepReference.Dataset("ds-1") } }, created.Steps[1] with { Status = RunStatus.Failed, Error = "IOException: disk" }] };
         await store.SaveAsync(saved);
 
         var reopened = await new SqliteRunStore(DbPath).ListAsync("spam");
@@ -18,7 +18,7 @@ public sealed class SqliteRunStoreTests : RunStoreTestsBase
         Assert.AreEqual(1, reopened.Count);
         Assert.AreEqual("run-000001", reopened[0].RunId);
         Assert.AreEqual(RunStatus.Failed, reopened[0].Status);
-        Assert.AreEqual("ds-1", reopened[0].Steps[0].Outputs["dataset"]);
+        Assert.AreEqual(StepReference.Dataset("ds-1"), reopened[0].Steps[0].Outputs["dataset"]);
         Assert.AreEqual("IOException: disk", reopened[0].Steps[1].Error);
     }
 

@@ -19,6 +19,27 @@ public sealed class DataBuilderExtensionsTests
     }
 
     [TestMethod]
+    public void AddDataSources_Default_DatasetStoreUnderRootDatasets()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "mlvalue-root-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var provider = new ServiceCollection().AddMlValue(o => o.RootDirectory = root).AddDataSources().Services.BuildServiceProvider();
+
+            var store = (FileDatasetStore)provider.GetRequiredService<IDatasetStore>();
+
+            Assert.AreEqual(Path.Combine(root, "datasets"), store.Directory);
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
     public void AddDataSources_FromConfiguration_BindsDataSection()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

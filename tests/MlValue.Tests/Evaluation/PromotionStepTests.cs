@@ -46,6 +46,34 @@ public sealed class PromotionStepTests
     }
 
     [TestMethod]
+    public async Task RunAsync_SameIdempotencyKeyTwice_OneVersionOneAliasMoveSameDecision()
+    {
+        await using var provider = Provider();
+        var (split, text, majority) = await TrainAsync();
+        var step = provider.GetRequiredService<PromotionStep>();
+        var holdout = split.Test.ToHoldout(m => m.IsSpam, classNames: ["ham", "spam"]);
+        var request = new PromotionRequest<Mail, bool> { ModelName = "spam", Challenger = text, Baseline = majority, Holdout = holdout, IdempotencyKey = "spam/run-000001/promote" };
+
+        var first = await step.RunAsync(request);
+        var again = await step.RunAsync(request);
+        var next = await step.RunAsync(new PromotionRequest<Mail, bool> { ModelName = "spam", Challenger = majority, Holdout = holdout, IdempotencyKey = "spam/run-000002/promote" });
+        var nextAgain = await step.RunAsync(new PromotionRequest<Mail, bool> { ModelName = "spam", Challenger = majority, Holdout = holdout, IdempotencyKey = "spam/run-000002/promote" });
+
+        var registry = provider.GetRequiredService<IModelRegistry>();
+        Assert.IsTrue(first.Decision.Promote, first.Decision.ToMarkdown());
+        Assert.AreEqual(first.Version.Version, again.Version.Version);
+        Assert.AreEqual(first.Decision.ToSummary(), again.Decision.ToSummary());
+        Assert.IsNull(again.Champion);
+        Assert.AreEqual(first.AliasMove!.MovedAt, again.AliasMove!.MovedAt);
+        Assert.AreEqual(2, next.Version.Version);
+        Assert.AreEqual(2, nextAgain.Version.Version);
+        Assert.AreEqual("spam v1", nextAgain.Champion!.ModelName);
+        Assert.AreEqual(next.Decision.ToSummary(), nextAgain.Decision.ToSummary());
+        Assert.HasCount(2, await registry.SearchAsync(new ModelQuery { ModelName = "spam" }));
+        Assert.HasCount(1, await registry.GetAliasHistoryAsync("spam", "champion"));
+    }
+
+    [TestMethod]
     public async Task RunAsync_HoldoutOfAnotherTask_ThrowsNamingBoth()
     {
         await using var provider = Provider();

@@ -13,7 +13,7 @@ public sealed class LoopRunnerTests
     private readonly InMemoryRunStore _store = new();
     private readonly Dictionary<string, int> _executions = [];
 
-    private LoopRunner Runner() => new(_store, _time);
+    private LoopRunner Runner() => new(_store, _time, workerId: "worker-a");
 
     private LoopDefinition SpamLoop(Func<StepContext, int, StepResult>? train = null, Action<StepResilienceOptions>? trainResilience = null)
     {
@@ -43,7 +43,7 @@ public sealed class LoopRunnerTests
         Assert.IsNotNull(run);
         Assert.AreEqual(RunStatus.Succeeded, run.Status);
         Assert.IsTrue(run.Steps.All(s => s.Status == RunStatus.Succeeded && s.Attempts == 1));
-        Assert.AreEqual("ds-0001", run.Steps[1].Inputs["dataset"]);
+        Assert.AreEqual("ds-0001", run.Steps[1].Inputs["dataset"].Id);
         Snapshot.Verify(run.ToMarkdown());
     }
 

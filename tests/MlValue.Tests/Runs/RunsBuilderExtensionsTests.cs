@@ -46,7 +46,7 @@ public sealed class RunsBuilderExtensionsTests
 
         var runs = await store.ListAsync("spam");
         Assert.AreEqual(2, runs.Count);
-        Assert.AreEqual("resolved", runs[0].Steps[0].Outputs["services"]);
+        Assert.AreEqual("resolved", runs[0].Steps[0].Outputs["services"].Id);
         Assert.IsTrue(File.Exists(Path.Combine(_folder, "runs", "runs.db")));
     }
 
