@@ -56,7 +56,8 @@ internal static partial class DashboardPages
             ("reason", E(run.Reason)),
             ("key", $"<code>{E(run.RunKey)}</code>"),
             ("started", Time(run.StartedAt)),
-            ("ended", Time(run.EndedAt))));
+            ("ended", Time(run.EndedAt)),
+            ("abandoned", run.AbandonedReason is { Length: > 0 } why ? $"{E(why)}{(run.SupersededBy is { Length: > 0 } by ? $" — superseded by <a href=\"{view.Link("loops", loop, "runs", by)}\">{E(by)}</a>" : string.Empty)}" : "—")));
         if (view.CanWrite && run.Status == RunStatus.Failed && view.LoopDefinitions.Any(l => l.Name == loop))
         {
             sb.Append(C, $"<form class=\"inline\" data-form=\"resume\" method=\"post\" action=\"{view.Link("loops", loop, "runs", run.RunId, "resume")}\">{view.AntiforgeryField()}");
@@ -70,6 +71,34 @@ internal static partial class DashboardPages
         }
 
         sb.Append("</tbody></table>\n");
+        sb.Append("<h2>Attempts</h2>\n");
+        var attempts = run.Steps.SelectMany(s => s.AttemptLog.Select(a => (Step: s.Name, Attempt: a))).OrderBy(x => x.Attempt.StartedAt).ToList();
+        if (attempts.Count == 0)
+        {
+            sb.Append("<p class=\"muted\">No attempt was recorded.</p>\n");
+        }
+        else
+        {
+            sb.Append("<table data-table=\"attempts\"><thead><tr><th>step</th><th class=\"num\">attempt</th><th>worker</th><th>started</th><th>ended</th><th>error</th></tr></thead><tbody>\n");
+            foreach (var (step, attempt) in attempts)
+            {
+                sb.Append(C, $"<tr><td>{E(step)}</td><td class=\"num\">{attempt.Number}</td><td><code>{E(attempt.Worker)}</code>{(attempt.JobId is { Length: > 0 } job ? $" <span class=\"muted\">job {E(job)}</span>" : string.Empty)}</td><td>{Time(attempt.StartedAt)}</td><td>{Time(attempt.EndedAt)}</td><td>{(attempt.Error is { Length: > 0 } error ? E(error) : "—")}</td></tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n");
+        }
+
+        if (run.Triggers.Count > 0)
+        {
+            sb.Append("<h2>Firings</h2>\n<table data-table=\"firings\"><thead><tr><th>fired at</th><th>trigger</th><th>reason</th><th>inputs</th></tr></thead><tbody>\n");
+            foreach (var firing in run.Triggers)
+            {
+                sb.Append(C, $"<tr><td>{Time(firing.FiredAt)}</td><td>{E(firing.Trigger ?? "direct call")}</td><td>{E(firing.Reason)}</td><td>{(firing.InputsKey is { Length: > 0 } key ? $"<code>{E(key)}</code>" : "—")}</td></tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n");
+        }
+
         return Page(view.Options.Title, $"Run {run.RunId}", view.BasePath, sb.ToString(), notice);
     }
 
@@ -113,6 +142,7 @@ internal static partial class DashboardPages
         RunStatus.Failed => Status("failed", "bad"),
         RunStatus.Running => Status("running", "info"),
         RunStatus.Skipped => Status("skipped", string.Empty),
+        RunStatus.Abandoned => Status("abandoned", "warn"),
         _ => Status("pending", "warn"),
     };
 }

@@ -115,6 +115,9 @@ public sealed partial class DashboardPageTests : TempRootTest
         StringAssert.Contains(steps[0], "dataset = <code>ds-2025-01-06</code>");
         StringAssert.Contains(steps[1], "the training set has no spam example");
         StringAssert.Contains(steps[1], "<span class=\"badge bad\">failed</span>");
+        var attempts = Rows(Table(html, "attempts"));
+        Assert.AreEqual(2, attempts.Count, "one attempt per step");
+        StringAssert.Contains(attempts[1], "the training set has no spam example");
     }
 
     [TestMethod]
