@@ -156,6 +156,41 @@ public sealed class HangfireKillTrialsTests
         Assert.AreEqual("race", runs[0].Triggers.Single().Trigger);
     }
 
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task SameLoopOnHangfireAndInProcess_BothSucceedAndTheirDurationsAreReported()
+    {
+        const int Runs = 10;
+        var token = TestContext.CancellationToken;
+        await using var database = await TrialDatabase.CreateAsync(Invisibility);
+        await using var client = Client(database.Schema, database.HangfireSchema, "in-process");
+        using var worker = await TrialWorker.StartAsync(TrialDatabase.ConnectionString, database.Schema, database.HangfireSchema, Invisibility, token);
+        var runner = client.GetRequiredService<HangfireLoopRunner>();
+        var loop = client.GetRequiredService<LoopDefinition>();
+        var inProcess = client.GetRequiredService<LoopRunner>();
+
+        var hangfire = new List<double>();
+        var local = new List<double>();
+        for (var i = 0; i < Runs; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var started = await runner.StartAsync(TrialLoop.Name, new TriggerFiring { Trigger = "measure", Reason = "hangfire", FiredAt = DateTimeOffset.UtcNow, InputsKey = $"h-{i}" }, token);
+            await database.WaitForAsync("trial_runs", p => p == started!.Record.RunId + "|Succeeded", token);
+            await database.WaitForAsync("trial_leases", p => p == TrialLoop.Name, token);
+            hangfire.Add(watch.Elapsed.TotalMilliseconds / TrialLoop.Steps.Length);
+            Assert.AreEqual(RunStatus.Succeeded, (await client.GetRequiredService<IRunStore>().ListAsync(TrialLoop.Name, token)).Single(r => r.RunId == started!.Record.RunId).Status);
+
+            watch.Restart();
+            var run = await inProcess.RunTriggeredAsync(loop, new TriggerFiring { Trigger = "measure", Reason = "in process", FiredAt = DateTimeOffset.UtcNow, InputsKey = $"p-{i}" }, token);
+            local.Add(watch.Elapsed.TotalMilliseconds / TrialLoop.Steps.Length);
+            Assert.AreEqual(RunStatus.Succeeded, run!.Status);
+        }
+
+        hangfire.Sort();
+        local.Sort();
+        TestContext.WriteLine(FormattableString.Invariant($"per step (3 steps, {Runs} runs each, same PostgreSQL): Hangfire median {hangfire[Runs / 2]:F0} ms, in process median {local[Runs / 2]:F0} ms"));
+    }
+
     private sealed class AlwaysTrigger : ITrigger
     {
         public string Name => "race";
