@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # A stale copy of a package of the same version in the global cache would hide the new one.
 cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
-for id in mlvalue mlvalue.core mlvalue.mlnet mlvalue.sqlite mlvalue.postgresql mlvalue.abstractions; do
+for id in mlvalue mlvalue.core mlvalue.mlnet mlvalue.sqlite mlvalue.postgresql mlvalue.hangfire mlvalue.abstractions; do
   rm -rf "${cache:?}/$id/$version"
 done
 
@@ -72,14 +72,14 @@ new_console logic MlValue
 printf 'Console.WriteLine(typeof(MlValue.MlValueException).Assembly.GetName().Name);\n' >"$work/logic/Program.cs"
 dotnet restore "$work/logic" -nologo -v quiet
 listing=$(dotnet list "$work/logic" package --include-transitive)
-for banned in Microsoft.ML Microsoft.Data.Sqlite LightGBM SQLitePCLRaw; do
+for banned in Microsoft.ML Microsoft.Data.Sqlite LightGBM SQLitePCLRaw Hangfire; do
   if printf '%s\n' "$listing" | grep -q -E "> $banned(\.| )"; then
     printf '%s\n' "$listing" >&2
     echo "package check: a project referencing only MlValue brings $banned" >&2
     exit 1
   fi
 done
-echo "package check: MlValue alone brings none of Microsoft.ML, Microsoft.Data.Sqlite, LightGBM"
+echo "package check: MlValue alone brings none of Microsoft.ML, Microsoft.Data.Sqlite, LightGBM, Hangfire"
 
 # 3. MlValue.Abstractions brings no package at all.
 new_console seams MlValue.Abstractions

@@ -14,6 +14,7 @@ public sealed class InternalsVisibilityTests
     [DataRow("MlValue.Sqlite", "MlValue.Sqlite.Tests")]
     [DataRow("MlValue.PostgreSql", "MlValue.PostgreSql.Tests")]
     [DataRow("MlValue.AspNetCore", "MlValue.AspNetCore.Tests")]
+    [DataRow("MlValue.Hangfire", "MlValue.Hangfire.Tests")]
     [DataRow("MlValue.Testing", null)]
     public void Package_ShowsItsInternals_OnlyToItsOwnTests(string package, string? tests)
     {
