@@ -6,14 +6,16 @@
 #   ROUNDS=60 DURATION=3s bash eng/bench-http.sh
 #
 # Builds the benchmark project once (Release), trains the model once and writes it to a temporary folder, starts one
-# server process per variant on a free loopback port (pool = the baseline, mlvalue = monitoring off, and
-# mlvalue-monitored unless MONITORED=0), warms each up, then runs ROUNDS rounds; each round runs
+# server process per variant of VARIANTS on a free loopback port (pool = the baseline, always first; mlvalue =
+# monitoring off; mlvalue-monitored; pool-answer = the baseline giving MlValue's answer, a diagnostic), warms each up,
+# then runs ROUNDS rounds; each round runs
 # `wrk -t1 -c$CONNECTIONS -d$DURATION` once against every variant, in an order that rotates from round to round.
 # It prints, per variant, the median and 10th percentile of the rounds' requests per second and the medians of wrk's
 # latency p50 and p99, then the median and 10th percentile of the per-round throughput ratio of each MlValue variant
 # to the pool of the same round, and the load average (/proc/loadavg) before and after, and its range during the rounds.
 #
-# Settings (environment): ROUNDS (300), DURATION (1s), CONNECTIONS (8), WARMUP (10s per variant), MONITORED (1),
+# Settings (environment): ROUNDS (300), DURATION (1s), CONNECTIONS (8), WARMUP (10s per variant),
+# VARIANTS ("mlvalue mlvalue-monitored"; pool is added first),
 # PIN (1: wrk on the first CPU this shell may use, the servers on the second; 0: no pinning), OUT (a file to copy the
 # per-round CSV to). Needs dotnet, wrk (Debian: apt-get install -y wrk) and taskset (util-linux) when pinning.
 set -euo pipefail
@@ -23,7 +25,7 @@ rounds=${ROUNDS:-300}
 duration=${DURATION:-1s}
 connections=${CONNECTIONS:-8}
 warmup=${WARMUP:-10s}
-monitored=${MONITORED:-1}
+others=${VARIANTS:-mlvalue mlvalue-monitored}
 pin=${PIN:-1}
 project="$root/bench/MlValue.Benchmarks"
 lua="$project/Http/predict.lua"
@@ -71,8 +73,8 @@ dll="$project/bin/Release/net10.0/MlValue.Benchmarks.dll"
 echo "== model"
 dotnet "$dll" --http-model "$work/flights.zip"
 
-variants=(pool mlvalue)
-[ "$monitored" = 1 ] && variants+=(mlvalue-monitored)
+read -r -a more <<<"$others"
+variants=(pool "${more[@]}")
 declare -A url
 for variant in "${variants[@]}"; do
   "${server_pin[@]}" dotnet "$dll" --http-host --variant "$variant" --port 0 --model "$work/flights.zip" >"$work/$variant.log" 2>&1 &

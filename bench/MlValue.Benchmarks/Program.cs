@@ -4,7 +4,7 @@ using MlValue.Benchmarks.Monitoring;
 
 // Benchmarks:   dotnet run -c Release --project bench/MlValue.Benchmarks -- --filter '*' [--job short]
 // Memory bound: dotnet run -c Release --project bench/MlValue.Benchmarks -- --memory
-// HTTP servers: --http-model FILE (train and write the model), then --http-host --variant mlvalue|mlvalue-monitored|pool --port N --model FILE;
+// HTTP servers: --http-model FILE (train and write the model), then --http-host --variant mlvalue|mlvalue-monitored|pool|pool-answer --port N --model FILE;
 //               eng/bench-http.sh drives them with wrk.
 if (args.Contains("--http-model"))
 {

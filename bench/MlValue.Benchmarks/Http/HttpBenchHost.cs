@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,21 @@ public enum HttpVariant
 
     /// <summary>The baseline: a minimal API <c>MapPost</c> calling a <see cref="PredictionEnginePoolBaseline{TData, TPrediction}"/>.</summary>
     Pool,
+
+    /// <summary>
+    /// A diagnostic: the baseline's minimal API and pool giving MlValue's answer (its body fields and headers, a
+    /// version-7 correlation id), so the cost of the answer's content is told apart from the cost of the library.
+    /// </summary>
+    PoolSameAnswer,
 }
+
+/// <summary>The answer of <see cref="HttpVariant.PoolSameAnswer"/>: the fields of MlValue's typed answer.</summary>
+/// <param name="Value">The prediction.</param>
+/// <param name="ModelName">The model name.</param>
+/// <param name="ModelVersion">The version, as text.</param>
+/// <param name="Arm">The serving arm.</param>
+/// <param name="CorrelationId">The caller's correlation id, else a generated one.</param>
+public sealed record PoolAnswer(BinaryPrediction Value, string ModelName, string ModelVersion, string Arm, string CorrelationId);
 
 /// <summary>
 /// One server of the HTTP benchmark: a slim ASP.NET Core app on loopback serving the flights model on
@@ -41,6 +56,8 @@ public sealed class HttpBenchHost : IAsyncDisposable
 {
     /// <summary>The route both variants answer on.</summary>
     public const string PredictPath = "/models/" + FlightModel.Name + "/predict";
+
+    private const string CorrelationHeader = "MlValue-Correlation-Id";
 
     private readonly WebApplication _app;
     private readonly TempFolder? _folder;
@@ -55,7 +72,7 @@ public sealed class HttpBenchHost : IAsyncDisposable
     /// <summary>The server's address (<c>http://127.0.0.1:port</c>).</summary>
     public Uri Address { get; }
 
-    /// <summary>Parses a variant name: <c>mlvalue</c>, <c>mlvalue-monitored</c> or <c>pool</c>.</summary>
+    /// <summary>Parses a variant name: <c>mlvalue</c>, <c>mlvalue-monitored</c>, <c>pool</c> or <c>pool-answer</c>.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The variant.</returns>
     public static HttpVariant ParseVariant(string name) => name switch
@@ -63,7 +80,8 @@ public sealed class HttpBenchHost : IAsyncDisposable
         "mlvalue" => HttpVariant.MlValue,
         "mlvalue-monitored" => HttpVariant.MlValueMonitored,
         "pool" => HttpVariant.Pool,
-        _ => throw new ArgumentException($"Unknown variant '{name}': use mlvalue, mlvalue-monitored or pool.", nameof(name)),
+        "pool-answer" => HttpVariant.PoolSameAnswer,
+        _ => throw new ArgumentException($"Unknown variant '{name}': use mlvalue, mlvalue-monitored, pool or pool-answer.", nameof(name)),
     };
 
     /// <summary>Builds, warms up and starts a server.</summary>
@@ -78,11 +96,12 @@ public sealed class HttpBenchHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        var folder = variant == HttpVariant.Pool ? null : new TempFolder("mlvalue-bench-http");
+        var pooled = variant is HttpVariant.Pool or HttpVariant.PoolSameAnswer;
+        var folder = pooled ? null : new TempFolder("mlvalue-bench-http");
         WebApplication app;
         try
         {
-            if (variant == HttpVariant.Pool)
+            if (pooled)
             {
                 var ml = new MLContext(seed: 0);
                 using var stream = model.Artifact.OpenRead();
@@ -90,7 +109,24 @@ public sealed class HttpBenchHost : IAsyncDisposable
                 builder.Services.AddSingleton(pool);
                 app = builder.Build();
                 // As the ML.NET guide's minimal API does: the pool injected, the input bound from the JSON body, the prediction returned as JSON.
-                app.MapPost(PredictPath, (PredictionEnginePoolBaseline<FlightFeatures, BinaryPrediction> engines, FlightFeatures input) => engines.Predict(FlightModel.Name, input));
+                if (variant == HttpVariant.Pool)
+                {
+                    app.MapPost(PredictPath, (PredictionEnginePoolBaseline<FlightFeatures, BinaryPrediction> engines, FlightFeatures input) => engines.Predict(FlightModel.Name, input));
+                }
+                else
+                {
+                    app.MapPost(PredictPath, (HttpContext context, PredictionEnginePoolBaseline<FlightFeatures, BinaryPrediction> engines, FlightFeatures input) =>
+                    {
+                        var id = context.Request.Headers[CorrelationHeader].ToString() is { Length: > 0 } given ? given : Guid.CreateVersion7().ToString("N");
+                        var value = engines.Predict(FlightModel.Name, input);
+                        var headers = context.Response.Headers;
+                        headers[CorrelationHeader] = id;
+                        headers["MlValue-Model-Name"] = FlightModel.Name;
+                        headers["MlValue-Model-Version"] = "1";
+                        headers["MlValue-Arm"] = "primary";
+                        return new PoolAnswer(value, FlightModel.Name, "1", "primary", id);
+                    });
+                }
             }
             else
             {
@@ -134,7 +170,7 @@ public sealed class HttpBenchHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// The <c>--http-host</c> mode: <c>--variant mlvalue|mlvalue-monitored|pool --port N --model FILE</c>; prints
+    /// The <c>--http-host</c> mode: <c>--variant mlvalue|mlvalue-monitored|pool|pool-answer --port N --model FILE</c>; prints
     /// <c>ready &lt;address&gt;</c> once it answers, then serves until stopped (SIGINT or SIGTERM).
     /// </summary>
     /// <param name="args">The command line.</param>

@@ -9,7 +9,8 @@ namespace MlValue.Tests.Benchmarks;
 
 /// <summary>
 /// The servers of the HTTP benchmark (eng/bench-http.sh), started in process on free loopback ports with a tiny model:
-/// every variant answers the wrk script's body, and the same prediction for the same input. Nothing is timed.
+/// every variant answers the wrk script's body, and the same prediction for the same input; the diagnostic pool variant
+/// answers in MlValue's shape. Nothing is timed.
 /// </summary>
 [TestClass]
 public sealed partial class HttpBenchSmokeTests
@@ -21,6 +22,7 @@ public sealed partial class HttpBenchSmokeTests
         await using var pool = await HttpBenchHost.StartAsync(HttpVariant.Pool, model, port: 0);
         await using var mlvalue = await HttpBenchHost.StartAsync(HttpVariant.MlValue, model, port: 0);
         await using var monitored = await HttpBenchHost.StartAsync(HttpVariant.MlValueMonitored, model, port: 0, referenceRows: 400);
+        await using var answering = await HttpBenchHost.StartAsync(HttpVariant.PoolSameAnswer, model, port: 0);
         using var client = new HttpClient();
 
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -29,7 +31,7 @@ public sealed partial class HttpBenchSmokeTests
         foreach (var body in bodies)
         {
             var expected = await PostAsync(client, pool, body);
-            foreach (var host in new[] { mlvalue, monitored })
+            foreach (var host in new[] { mlvalue, monitored, answering })
             {
                 var answer = await PostAsync(client, host, body);
                 Assert.IsTrue(JsonNode.DeepEquals(expected, answer["value"]), $"{body}: the pool answered {expected.ToJsonString()}, MlValue {answer.ToJsonString()}");
