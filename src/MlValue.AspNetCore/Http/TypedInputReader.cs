@@ -63,6 +63,18 @@ internal sealed class TypedInputReader<TIn>
 
     private JsonElement? Find(JsonElement element, string name)
     {
+        // The name as the app's options write it, looked up without allocating; a scan (each property's name
+        // decoded) only when the options also accept other casings and the exact name is absent.
+        if (element.TryGetProperty(name, out var exact))
+        {
+            return exact;
+        }
+
+        if (_comparison == StringComparison.Ordinal)
+        {
+            return null;
+        }
+
         foreach (var property in element.EnumerateObject())
         {
             if (string.Equals(property.Name, name, _comparison))

@@ -36,30 +36,26 @@ internal static class TypedRoutes
             var root = document.RootElement;
             var batch = root.ValueKind == JsonValueKind.Array;
             var inputs = batch ? ReadBatch(model, root, options.MaxBatchSize) : [model.Reader.Read(root, "the request body")];
-            var answers = new (JsonElement Value, Prediction<TOut> Prediction)[inputs.Length];
+            var answers = new Prediction<TOut>[inputs.Length];
             for (var i = 0; i < inputs.Length; i++)
             {
-                var prediction = model.Predictor.Predict(inputs[i], new PredictionRequest { CorrelationId = batch ? string.Concat(correlation, ".", i.ToString(CultureInfo.InvariantCulture)) : correlation, RoutingKey = routingKey });
-                answers[i] = (JsonSerializer.SerializeToElement(prediction.Value, model.Json), prediction);
+                answers[i] = model.Predictor.Predict(inputs[i], new PredictionRequest { CorrelationId = batch ? string.Concat(correlation, ".", i.ToString(CultureInfo.InvariantCulture)) : correlation, RoutingKey = routingKey });
             }
 
-            var headers = context.Response.Headers;
-            headers[options.CorrelationIdHeader] = correlation;
-            headers["MlValue-Model-Name"] = model.Name;
-            headers["MlValue-Model-Version"] = string.Join(",", answers.Select(a => a.Prediction.Version).Distinct().Select(v => v.ToString(CultureInfo.InvariantCulture)));
-            headers["MlValue-Arm"] = string.Join(",", answers.Select(a => Responses.Arm(a.Prediction.Arm)).Distinct());
-            await Responses.JsonAsync(context, StatusCodes.Status200OK, writer =>
+            // The whole body is written (every value serialized) before any header is set, so a value that cannot be
+            // serialized is answered 500 like a failing model, without this answer's headers.
+            var body = Responses.Json(writer =>
             {
                 if (batch)
                 {
                     writer.WriteStartArray();
                 }
 
-                foreach (var (value, prediction) in answers)
+                foreach (var prediction in answers)
                 {
                     writer.WriteStartObject();
                     writer.WritePropertyName("value");
-                    value.WriteTo(writer);
+                    JsonSerializer.Serialize(writer, prediction.Value, model.Json);
                     writer.WriteString("modelName", prediction.ModelName);
                     writer.WriteString("modelVersion", prediction.Version.ToString(CultureInfo.InvariantCulture));
                     writer.WriteString("arm", Responses.Arm(prediction.Arm));
@@ -71,7 +67,15 @@ internal static class TypedRoutes
                 {
                     writer.WriteEndArray();
                 }
-            }).ConfigureAwait(false);
+            });
+            var headers = context.Response.Headers;
+            headers[options.CorrelationIdHeader] = correlation;
+            headers["MlValue-Model-Name"] = model.Name;
+            headers["MlValue-Model-Version"] = answers.Length == 1
+                ? answers[0].Version.ToString(CultureInfo.InvariantCulture)
+                : string.Join(",", answers.Select(a => a.Version).Distinct().Select(v => v.ToString(CultureInfo.InvariantCulture)));
+            headers["MlValue-Arm"] = answers.Length == 1 ? Responses.Arm(answers[0].Arm) : string.Join(",", answers.Select(a => Responses.Arm(a.Arm)).Distinct());
+            await Responses.WriteAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
         }
         catch (RequestRejectedException error)
         {

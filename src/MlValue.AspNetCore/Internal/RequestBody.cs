@@ -40,6 +40,21 @@ internal static class RequestBody
             limit.MaxRequestBodySize = maxBytes;
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // The size is known (and within the limit): read it into the answer itself.
+            var body = new byte[length];
+            try
+            {
+                var read = await request.Body.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                return read == body.Length ? body : body[..read];
+            }
+            catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                throw TooLarge("more than " + maxBytes.ToString(CultureInfo.InvariantCulture), maxBytes);
+            }
+        }
+
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {

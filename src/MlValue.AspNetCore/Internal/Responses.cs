@@ -22,7 +22,10 @@ internal static class Responses
             writer.WriteEndObject();
         });
 
-    public static async Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    public static Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) => WriteAsync(context, status, Json(write));
+
+    /// <summary>A JSON body written in memory, to send with <see cref="WriteAsync"/>.</summary>
+    public static ArrayBufferWriter<byte> Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -30,10 +33,15 @@ internal static class Responses
             write(writer);
         }
 
+        return buffer;
+    }
+
+    public static async Task WriteAsync(HttpContext context, int status, ArrayBufferWriter<byte> json)
+    {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = buffer.WrittenCount;
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = json.WrittenCount;
+        await context.Response.Body.WriteAsync(json.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
     public static void RetryAfter(HttpContext context, int seconds)

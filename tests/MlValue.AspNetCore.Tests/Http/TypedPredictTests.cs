@@ -121,6 +121,22 @@ public sealed class TypedPredictTests
     }
 
     [TestMethod]
+    public async Task Predict_BodyWithoutContentLength_IsReadWholeAndOverTheLimit413()
+    {
+        await using var app = await ServingApp.StartAsync(configuration: new Dictionary<string, string?> { ["MlValue:AspNetCore:MaxRequestBodyBytes"] = "64" });
+
+        using var small = await app.Client.SendAsync(Unsized("""{"text": "a", "score": 1.2, "links": 1}"""));
+        using var large = await app.Client.SendAsync(Unsized($$"""{"text": "{{new string('x', 100)}}", "score": 1, "links": 0}"""));
+
+        Assert.AreEqual(HttpStatusCode.OK, small.StatusCode, await small.Content.ReadAsStringAsync());
+        var value = System.Text.Json.Nodes.JsonNode.Parse(await small.Content.ReadAsStringAsync())!["value"]!;
+        Assert.AreEqual(0.7, value["probability"]!.GetValue<double>(), 1e-6, "the whole body was read");
+        Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        StringAssert.Contains(await large.Content.ReadAsStringAsync(), "at most 64 are accepted");
+        Assert.AreEqual(1, app.Format.Calls);
+    }
+
+    [TestMethod]
     public async Task Predict_BatchOverConfiguredSize_413()
     {
         await using var app = await ServingApp.StartAsync(configuration: new Dictionary<string, string?> { ["MlValue:AspNetCore:MaxBatchSize"] = "2" });
@@ -184,4 +200,18 @@ public sealed class TypedPredictTests
     }
 
     private sealed class Guarded;
+
+    /// <summary>A POST whose body length is not known in advance (sent without Content-Length).</summary>
+    private static HttpRequestMessage Unsized(string json)
+    {
+        var content = new StreamContent(new UnseekableStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        Assert.IsNull(content.Headers.ContentLength);
+        return new HttpRequestMessage(HttpMethod.Post, "/models/spam/predict") { Content = content };
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }
