@@ -31,11 +31,12 @@ internal static partial class DashboardPages
                 var own = versions.Where(v => v.ModelName == name).ToList();
                 var latest = own.MaxBy(v => v.Version);
                 var mapped = view.Models.Find(name);
-                var aliases = await CurrentAliasesAsync(view, name, mapped?.GetStatus()).ConfigureAwait(false);
+                var status = mapped?.GetStatus();
+                var aliases = await CurrentAliasesAsync(view, name, status).ConfigureAwait(false);
                 sb.Append(C, $"<tr><td><a href=\"{view.Link("models", name)}\">{E(name)}</a></td><td class=\"num\">{own.Count}</td>");
                 sb.Append(C, $"<td>{(latest is null ? "—" : $"{Version(latest.Version)} <span class=\"muted\">{Time(latest.CreatedAt)}</span>")}</td>");
                 sb.Append(C, $"<td>{(aliases.Count == 0 ? "—" : string.Join(", ", aliases.Select(a => $"{E(a.Alias)} → {Version(a.Version)}")))}</td>");
-                sb.Append(C, $"<td>{Serving(mapped?.GetStatus())}</td>");
+                sb.Append(C, $"<td>{Serving(status)}</td>");
                 sb.Append(C, $"<td>{(mapped?.HasMonitor == true ? $"<a href=\"{view.Link("monitors", name)}\">windows</a>" : "—")}</td></tr>\n");
             }
 

@@ -21,6 +21,7 @@ internal sealed partial class LabellingPage<TItem, TLabel>
 {
     private const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private static readonly JsonSerializerOptions LabelJson = new(JsonSerializerDefaults.Web);
     private readonly string _pattern;
     private readonly IReadOnlyList<LabelChoice<TLabel>> _choices;
     private readonly IReadOnlyList<LabelingFunction<TItem, TLabel>> _functions;
@@ -231,7 +232,7 @@ internal sealed partial class LabellingPage<TItem, TLabel>
     {
         try
         {
-            return label.Deserialize<TLabel>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) is { } value ? Name(value) : label.GetRawText();
+            return label.Deserialize<TLabel>(LabelJson) is { } value ? Name(value) : label.GetRawText();
         }
         catch (JsonException)
         {

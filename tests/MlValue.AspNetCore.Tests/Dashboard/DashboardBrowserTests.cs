@@ -14,29 +14,11 @@ namespace MlValue.Tests.Dashboard;
 [TestClass]
 public sealed class DashboardBrowserTests : TempRootTest
 {
-    private static IPlaywright? s_playwright;
-    private static IBrowser? s_browser;
-
-    [ClassInitialize]
-    public static async Task LaunchAsync(TestContext context)
-        => (s_playwright, s_browser) = await Chromium.LaunchAsync();
-
-    [ClassCleanup]
-    public static async Task CloseAsync()
-    {
-        if (s_browser is not null)
-        {
-            await s_browser.CloseAsync();
-        }
-
-        s_playwright?.Dispose();
-    }
-
     [TestMethod]
     public async Task Pages_ShowTablesChartsAndTheDecisionSummary_WithoutConsoleErrorsOrOutsideRequests()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, user: null);
+        await using var session = await BrowserSession.OpenAsync(app.Address, user: null);
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/"));
@@ -73,7 +55,7 @@ public sealed class DashboardBrowserTests : TempRootTest
     public async Task Rollback_AuthorisedUser_ClicksAndSeesTheAliasBackWithTheReasonRecorded()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, "alice");
+        await using var session = await BrowserSession.OpenAsync(app.Address, "alice");
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/models/spam"));
@@ -92,7 +74,7 @@ public sealed class DashboardBrowserTests : TempRootTest
     public async Task Rollback_AnonymousUser_SeesNoFormAndAPostIsRefused()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, user: null);
+        await using var session = await BrowserSession.OpenAsync(app.Address, user: null);
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/models/spam"));
@@ -109,7 +91,7 @@ public sealed class DashboardBrowserTests : TempRootTest
     public async Task Resume_AuthorisedUser_ResumesTheFailedRunAndSeesItSucceeded()
     {
         await using var app = await DashboardApp.StartAsync(Root, kestrel: true);
-        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, "alice");
+        await using var session = await BrowserSession.OpenAsync(app.Address, "alice");
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/mlvalue/loops/retrain/runs/run-000001"));

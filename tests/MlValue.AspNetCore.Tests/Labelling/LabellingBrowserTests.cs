@@ -16,29 +16,11 @@ public sealed class LabellingBrowserTests : TempRootTest
     /// <summary>Set to a folder to write the screenshot <c>labelling-page.png</c> that docs/annotation.md shows.</summary>
     private const string ScreenshotVariable = "MLVALUE_SCREENSHOTS";
 
-    private static IPlaywright? s_playwright;
-    private static IBrowser? s_browser;
-
-    [ClassInitialize]
-    public static async Task LaunchAsync(TestContext context)
-        => (s_playwright, s_browser) = await Chromium.LaunchAsync();
-
-    [ClassCleanup]
-    public static async Task CloseAsync()
-    {
-        if (s_browser is not null)
-        {
-            await s_browser.CloseAsync();
-        }
-
-        s_playwright?.Dispose();
-    }
-
     [TestMethod]
     public async Task Keyboard_TenTasksWithARefreshAndADoubleSubmit_TheQueueHoldsExactlyTenAnswersByThatPerson()
     {
         await using var app = await LabellingApp.StartAsync(Root, kestrel: true);
-        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, "alice");
+        await using var session = await BrowserSession.OpenAsync(app.Address, "alice");
         var page = session.Page;
         await page.GotoAsync(session.Url("/label/"));
         if (Environment.GetEnvironmentVariable(ScreenshotVariable) is { Length: > 0 } folder)
@@ -87,7 +69,7 @@ public sealed class LabellingBrowserTests : TempRootTest
     public async Task Keyboard_SkipAndAbstain_SkippedTaskComesLastAndTheAbstainIsKept()
     {
         await using var app = await LabellingApp.StartAsync(Root, kestrel: true);
-        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, "bob");
+        await using var session = await BrowserSession.OpenAsync(app.Address, "bob");
         var page = session.Page;
 
         await page.GotoAsync(session.Url("/label/"));
@@ -107,8 +89,8 @@ public sealed class LabellingBrowserTests : TempRootTest
     public async Task TwoPeople_LabelTheSameTasks_TheAgreementShownIsCohensKappaOfTheirAnswers()
     {
         await using var app = await LabellingApp.StartAsync(Root, kestrel: true, answersPerTask: 2);
-        await using var alice = await BrowserSession.OpenAsync(s_browser!, app.Address, "alice");
-        await using var bob = await BrowserSession.OpenAsync(s_browser!, app.Address, "bob");
+        await using var alice = await BrowserSession.OpenAsync(app.Address, "alice");
+        await using var bob = await BrowserSession.OpenAsync(app.Address, "bob");
         string[] aliceKeys = ["1", "1", "2", "2", "1", "2", "1", "2"];
         string[] bobKeys = ["1", "2", "2", "2", "1", "1", "1", "1"];
 
@@ -130,7 +112,7 @@ public sealed class LabellingBrowserTests : TempRootTest
     public async Task Anonymous_IsRefusedAndSeesNoItem()
     {
         await using var app = await LabellingApp.StartAsync(Root, kestrel: true);
-        await using var session = await BrowserSession.OpenAsync(s_browser!, app.Address, user: null);
+        await using var session = await BrowserSession.OpenAsync(app.Address, user: null);
 
         var next = await session.Page.APIRequest.GetAsync(session.Url("/label/"));
         var status = await session.Page.APIRequest.GetAsync(session.Url("/label/status"));

@@ -28,8 +28,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri address, string? user)
+    public static async Task<BrowserSession> OpenAsync(Uri address, string? user)
     {
+        var browser = await Chromium.BrowserAsync();
         var headers = user is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [TestUsers.Header] = user };
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ExtraHTTPHeaders = headers });
         return new BrowserSession(address, context, await context.NewPageAsync());

@@ -6,8 +6,11 @@ namespace MlValue.Tests.Support;
 /// Debian's Chromium driven by Playwright (Playwright's own browser download is not used): the browser named by
 /// <c>MLVALUE_CHROMIUM</c>, else the one the Debian package <c>chromium</c> installs.
 /// </summary>
-public static class Chromium
+[TestClass]
+public sealed class Chromium
 {
+    private static readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> Shared = new(LaunchAsync);
+
     public const string Variable = "MLVALUE_CHROMIUM";
 
     private static readonly string[] DebianPaths = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
@@ -18,7 +21,21 @@ public static class Chromium
             : DebianPaths.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
                 $"The browser tests need Chromium: install Debian's package (apt-get install chromium) or export {Variable}=<path of a chromium executable>. .ci/run installs it.");
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <summary>The one browser every browser test of this assembly opens its contexts in, launched on first use.</summary>
+    public static async Task<IBrowser> BrowserAsync() => (await Shared.Value).Browser;
+
+    [AssemblyCleanup]
+    public static async Task CloseAsync()
+    {
+        if (Shared.IsValueCreated && Shared.Value.IsCompletedSuccessfully)
+        {
+            var (playwright, browser) = Shared.Value.Result;
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
         try

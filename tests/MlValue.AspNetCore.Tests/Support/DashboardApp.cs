@@ -76,22 +76,11 @@ public sealed class DashboardApp : IAsyncDisposable
         var train = new TrainSwitch();
         await SeedRegistryAsync(registry, time);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        if (kestrel)
-        {
-            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        }
-        else
-        {
-            builder.WebHost.UseTestServer();
-        }
-
-        builder.Logging.ClearProviders();
+        var builder = TestHosts.CreateBuilder(kestrel);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IModelRegistry>(registry);
         builder.Services.AddSingleton<IModelFormat, LinearFormat>();
         builder.Services.AddSingleton<IRunStore, InMemoryRunStore>();
-        builder.Services.AddAuthentication(TestUsers.SchemeName).AddScheme<AuthenticationSchemeOptions, TestUsers>(TestUsers.SchemeName, null);
         builder.Services.AddAuthorization(o => o.AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole("admin")));
         var schema = Schema();
         builder.Services.AddMlValue(o => o.RootDirectory = root)
@@ -114,10 +103,7 @@ public sealed class DashboardApp : IAsyncDisposable
         app.MapMlValueDashboard("/mlvalue");
         await app.StartAsync();
         var dashboardApp = new DashboardApp(app, registry, time, train);
-        if (kestrel)
-        {
-            dashboardApp.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        }
+        dashboardApp.Address = TestHosts.AddressOf(app);
 
         await app.Services.GetRequiredKeyedService<IPredictor<SpamInput, BinaryPrediction>>("spam").RefreshAsync();
         SeedMonitor(app.Services.GetRequiredKeyedService<IModelMonitor<SpamInput>>("spam"), time);

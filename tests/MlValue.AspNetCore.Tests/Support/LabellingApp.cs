@@ -52,19 +52,8 @@ public sealed class LabellingApp : IAsyncDisposable
     public static async Task<LabellingApp> StartAsync(string root, bool kestrel = false, int answersPerTask = 1)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        if (kestrel)
-        {
-            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        }
-        else
-        {
-            builder.WebHost.UseTestServer();
-        }
-
-        builder.Logging.ClearProviders();
+        var builder = TestHosts.CreateBuilder(kestrel);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddAuthentication(TestUsers.SchemeName).AddScheme<AuthenticationSchemeOptions, TestUsers>(TestUsers.SchemeName, null);
         builder.Services.AddAuthorization(o => o.AddPolicy("annotators", p => p.RequireAuthenticatedUser().RequireRole("annotator")));
         builder.Services.AddMlValue(o => o.RootDirectory = root)
             .AddLabellingPage(o =>
@@ -79,10 +68,7 @@ public sealed class LabellingApp : IAsyncDisposable
             [LabelingFunction.When<Mail, string>("mentions money", m => m.Body.Contains('$', StringComparison.Ordinal), "spam", 0.8)]);
         await app.StartAsync();
         var labelling = new LabellingApp(app);
-        if (kestrel)
-        {
-            labelling.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        }
+        labelling.Address = TestHosts.AddressOf(app);
 
         var suggestions = Mails.Where((_, i) => i % 2 == 0).Select(m => Annotations.Of(m.Id, "model:spam@v2", m.Body.Contains('$', StringComparison.Ordinal) ? "spam" : "ham", 0.75));
         await labelling.Queue.ExportAsync(Mails, m => m.Id, suggestions, Path.Combine(root, "tasks.jsonl"));
